@@ -1,0 +1,688 @@
+"""People, organisations and places in a text, by rules, fully offline.
+
+The text's capitalised words are grouped into *runs* (words joined by a single space, or by a connector such
+as "of", "of the", "and", "van"); each run is cut into entities, left to right, by what is known:
+
+- the gazetteer's places, organisations and people, longest first ("Ho Chi Minh City" before the person
+  "Ho Chi Minh"; "East Kazakhstan" before "Kazakhstan"), with an organisation word after a place making an
+  organisation ("New York Times") and a place word making the same place ("Bac Ninh Province");
+- titles ("General Secretary", "President", "Ambassador", "Mr"), which make the following name a person and
+  travel with it as ``title`` but stay out of its span; a title may reach across "of"/"to" and a place or
+  organisation ("Vietnamese Ambassador to Kazakhstan Pham Thai Nhu Mai");
+- organisation patterns: "… Group", "… Air", "… Agency", "Ministry of …";
+- given names and Vietnamese family names opening a name ("Gerhard Schroeder", "Pham Thai Nhu Mai");
+- demonyms ("Vietnamese", "Kazakh"), which are never entities, and stopwords (sentence openers such as
+  "Speaking", "The", "Looking", months, weekdays).
+
+What is left is an *unknown* span, kept only with evidence from the rest of the text: it shortens a
+person named in full ("Lâm" -> "Tô Lâm", "Tokayev", "Mai"), it looks like a Slavic or Kazakh surname, or it
+is written in capitals mid-sentence at least twice ("Google", "Yukos", "AOL"). A sentence-initial word with
+no such evidence is dropped: junk hurts a reader more than a miss, and the statistical model's spans
+(``extra_spans``) fill gaps where no rule is sure.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from desktop.domain import ExtractedMention, Sentence
+from desktop.extract.gazetteer import Entry, Gazetteer, shared_gazetteer
+from desktop.extract.names import fold, preferred_name, resolves_to
+
+PERSON, ORGANISATION, PLACE = "person", "organisation", "place"
+_TYPES = frozenset((PERSON, ORGANISATION, PLACE))
+
+
+def _upper_class() -> str:
+    # Python's re has no \p{Lu}: build the class of upper- and title-case letters of the scripts news uses.
+    chars = [chr(code) for code in range(0x41, 0x3000) if chr(code).isupper() or chr(code).istitle()]
+    return "".join(re.escape(ch) for ch in chars)
+
+
+_U = "[" + _upper_class() + "]"
+_L = r"[\w\u0300-\u036f]"  # word characters, and combining marks of text not in NFC
+_TOKEN = re.compile(
+    r"(?<![\w\u0300-\u036f'’.\-‐])"
+    r"(?:(?:" + _U + r"\.){2,}(?!\w)"  # U.S. U.N.
+    r"|" + _U + _L + r"*(?:[-‐&]" + _U + _L + r"*|['’]" + _U + _L + r"*)*)"  # Tokayev Kassym-Jomart O'Brien AT&T
+)
+# Lower-case words that join capitalised words into one run; particles may sit inside a person's name.
+_PARTICLES = frozenset("van von der den de del della di da du la le bin ibn al el dos das ter".split())
+_CONNECTORS = frozenset({"of", "of the", "for", "for the", "and", "&", "on", "van der", "von der", "de la"}) | _PARTICLES
+_JOINING = frozenset({"of", "of the", "for", "for the", "and", "&", "on"})  # not inside a person's name
+_ABBREVIATED = frozenset("Mr Mrs Ms Dr Prof St Gen Col Lt Sgt Capt Cmdr Adm Maj Rep Sen Gov Rev Fr Jr Sr Mt".split())
+# Gaps across which a title still reaches the next run: "Ambassador to Kazakhstan Pham Thai Nhu Mai".
+_TITLE_GAPS = frozenset({" to ", " in ", " of ", " of the ", " for ", " at "})
+_PLACE_WORDS = frozenset("province city oblast region district county prefecture municipality".split())
+_PLACE_HINTS = frozenset("in near outside across".split())
+_SLAVIC = re.compile(r"^\w{3,}(?:ov|ev|yev|ova|eva|yeva|enko|sky|skiy|ski|uly|kyzy|vich|ovich|shvili|dze|yan)$")
+# Letters after a person's name that are not part of it: "Frank Field MP", "Nicholas Blake QC".
+_POSTNOMINALS = frozenset("mp mps mep msp am mla qc kc obe mbe cbe kbe jr sr phd md".split())
+_COMMON_ENDING = re.compile(r"(?:ing|ly|ed)$")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+# Words dropped from the front of a run anywhere ("… by The Guardian"); at a sentence start any stopword is.
+_FUNCTION = frozenset(
+    "the a an and but or nor so yet in on at of to for with by from as if this that these those it its "
+    "he she they we i his her their our my your there here when while after before since during".split()
+)
+_OPENERS = frozenset("\"'“‘«([{-–—•*:")
+
+
+@dataclass(slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    key: str  # folded
+    conn: bool = False  # a lower-case connector between capitalised words
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int
+    end: int
+    type: str | None  # None: unknown, decided by the rest of the text
+    name: str | None  # canonical name when a list knows it
+    title: str | None = None
+    sure: bool = False  # a list, a title or a pattern says so: a model span does not replace it
+    initial: bool = False  # opens its sentence
+    hint: str = ""  # the lower-case word just before
+    caps: bool = False  # written in capitals
+    key: str = ""
+
+
+class _Segmenter:
+    """Cuts one run of capitalised words into candidates."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.g = gazetteer
+
+    def known_at(self, toks: list[_Token], i: int) -> tuple[int, Entry] | None:
+        g = self.g
+        first = toks[i]
+        if first.conn:
+            return None
+        for length in g.lengths.get(first.key, ()):
+            if i + length > len(toks):
+                continue
+            # a known name never starts or ends on a connector, and the number of folded tokens counts
+            # a connector such as "of the" as its words
+            words = []
+            j = i
+            count = 0
+            while j < len(toks) and count < length:
+                words.append(toks[j].key)
+                count += len(toks[j].key.split()) if toks[j].conn else 1
+                j += 1
+            if count != length or toks[j - 1].conn:
+                continue
+            key = " ".join(words)
+            entry = g.entries.get(key)
+            if entry is None:
+                continue
+            if entry.caps_only:
+                text = " ".join(t.text for t in toks[i:j])
+                if not text.replace(".", "").replace(" ", "").isupper():
+                    continue
+            return j - i, entry
+        return None
+
+    def title_at(self, toks: list[_Token], i: int) -> tuple[int, str, bool] | None:
+        g = self.g
+        first = toks[i]
+        if first.conn:
+            return None
+        for length in g.title_lengths.get(first.key, ()):
+            if i + length > len(toks):
+                continue
+            window = toks[i : i + length]
+            if any(t.conn for t in window):
+                continue
+            key = " ".join(t.key for t in window)
+            found = g.titles.get(key)
+            if found is not None:
+                return length, " ".join(t.text for t in window), found[1]
+        return None
+
+    def segment(
+        self, toks: list[_Token], initial: bool, pending: str | None, out: list[_Candidate], hint: str
+    ) -> str | None:
+        """Append the run's candidates to ``out``; return the title still waiting for a name, if any."""
+        g = self.g
+        n = len(toks)
+        i = 0
+        # sentence openers and function words at the start of a run: "Speaking", "The", "But", "In"
+        while i < n and (
+            toks[i].conn
+            or ((toks[i].key in _FUNCTION or (initial and toks[i].key in g.stopwords)) and not self._known_multi(toks, i))
+        ):
+            i += 1
+            initial = False
+        if i < n and initial and n - i == 1 and _COMMON_ENDING.search(toks[i].key) and not self._anything(toks, i):
+            return pending  # "Looking", "Clearly"
+        if i < n and initial and n - i > 1 and _COMMON_ENDING.search(toks[i].key) and not self._anything(toks, i):
+            i += 1  # "Speaking Tuesday", "Reportedly Google"
+            initial = False
+        crossed = False  # a connector stands between the pending title and what follows
+        while i < n:
+            tok = toks[i]
+            if tok.conn:
+                crossed = True
+                i += 1
+                continue
+            first_here = initial and i == 0
+            # "Ministry of …", "Bank of …": an organisation up to the end of the run or a title
+            if tok.key in g.org_prefixes and i + 1 < n and toks[i + 1].conn and toks[i + 1].key in _JOINING:
+                j = i + 2
+                while j < n and (toks[j].conn or not (self.title_at(toks, j) or self._known_person(toks, j))):
+                    if toks[j].conn and toks[j].key in ("and", "&") and (
+                        j + 1 >= n or self._person_led(toks, j + 1) or self.known_at(toks, j + 1)
+                    ):
+                        break  # "University of California and Dan Gillmor"; not "… of Trade and Integration"
+                    j += 1
+                end = j
+                while end > i and toks[end - 1].conn:
+                    end -= 1
+                if end > i + 2:
+                    out.append(self._candidate(toks, i, end, ORGANISATION, None, sure=True, initial=first_here))
+                    i = end
+                    continue
+            known = self.known_at(toks, i)
+            if known is not None and known[0] >= 2:
+                i, pending = self._emit_known(toks, i, known, pending, out, first_here)
+                crossed = False if pending is None else crossed
+                continue
+            title = self.title_at(toks, i)
+            if title is not None and not (i + title[0] < n and toks[i + title[0]].key in g.org_suffixes):
+                length, text, honorific = title
+                pending = "" if honorific else text
+                crossed = False
+                i += length
+                continue
+            if tok.key in g.demonyms:
+                end = self._suffix_end(toks, i + 1)
+                if end > i + 1:
+                    cand = self._candidate(toks, i, end, ORGANISATION, None, sure=True, initial=first_here)
+                    if fold(" ".join(t.text for t in toks[i + 1 : end])) not in g.generic:
+                        out.append(cand)  # "Scottish National Party"; not "Vietnamese Party"
+                    i = end
+                else:
+                    i += 1
+                continue
+            if self._person_led(toks, i):
+                j = i + 1
+                while j < n and not (toks[j].conn and toks[j].key in _JOINING) and not self.title_at(toks, j):
+                    j += 1
+                while toks[j - 1].conn:
+                    j -= 1
+                if not any(t.key in g.org_suffixes for t in toks[i:j]):
+                    title_text = pending if pending else None
+                    out.append(self._candidate(toks, i, j, PERSON, None, title_text, True, first_here))
+                    pending = None
+                    i = j
+                    continue
+            if known is not None:
+                i, pending = self._emit_known(toks, i, known, pending, out, first_here)
+                continue
+            # an unknown stretch, up to the next known name, title or demonym
+            j = i
+            last_suffix = -1
+            while j < n:
+                t = toks[j]
+                if j > i and not t.conn and (
+                    self.known_at(toks, j) or self.title_at(toks, j) or t.key in g.demonyms
+                ):
+                    break
+                if t.conn and t.key in ("and", "&") and last_suffix >= 0:
+                    break  # "Zhetysu Trading Group and Saryarka Air" are two
+                if not t.conn and t.key in g.org_suffixes and j > i:
+                    last_suffix = j
+                j += 1
+            if last_suffix >= 0:
+                cand = self._candidate(toks, i, last_suffix + 1, ORGANISATION, None, sure=True, initial=first_here)
+                if cand.key not in g.generic:
+                    out.append(cand)
+                i = last_suffix + 1
+                continue
+            # no pattern: pieces between joining connectors are unknown names
+            start = i
+            titled = pending is not None and not crossed
+            while start < j:
+                end = start
+                while end < j and not (toks[end].conn and toks[end].key in _JOINING):
+                    end += 1
+                stop = end
+                while stop > start and toks[stop - 1].conn:
+                    stop -= 1
+                if stop > start:
+                    if titled:
+                        out.append(self._candidate(toks, start, stop, PERSON, None, pending or None, True, first_here))
+                        titled = False
+                        pending = None
+                    else:
+                        cand = self._candidate(toks, start, stop, None, None, initial=first_here and start == 0)
+                        cand.hint = hint if start == 0 else ""
+                        out.append(cand)
+                start = end + 1
+            if crossed:
+                pending = None
+            i = j
+        return pending
+
+    # -- helpers ------------------------------------------------------------------------------------------
+    def _known_multi(self, toks: list[_Token], i: int) -> bool:
+        known = self.known_at(toks, i)
+        return known is not None and known[0] >= 2
+
+    def _known_person(self, toks: list[_Token], i: int) -> bool:
+        known = self.known_at(toks, i)
+        return known is not None and known[1].type == PERSON
+
+    def _anything(self, toks: list[_Token], i: int) -> bool:
+        key = toks[i].key
+        g = self.g
+        return bool(
+            self.known_at(toks, i) or self.title_at(toks, i) or key in g.demonyms or key in g.given_names
+        )
+
+    def _person_led(self, toks: list[_Token], i: int) -> bool:
+        g = self.g
+        tok = toks[i]
+        if tok.key not in g.given_names and tok.key not in g.surnames:
+            return False
+        if tok.text.isupper() or i + 1 >= len(toks):
+            return False
+        nxt = toks[i + 1]
+        if nxt.conn and nxt.key in _JOINING:
+            return False
+        if nxt.conn:
+            return i + 2 < len(toks)
+        if nxt.key in g.stopwords or self.title_at(toks, i + 1):
+            return False
+        # a Vietnamese name may hold a word that is also a demonym: "Pham Thai Nhu Mai"
+        return nxt.key not in g.demonyms or tok.key in g.surnames
+
+    def _suffix_end(self, toks: list[_Token], i: int) -> int:
+        """The end of "… Suffix" starting at ``i``, when unknown words end on an organisation word."""
+        g = self.g
+        end = -1
+        j = i
+        while j < len(toks) and j < i + 5:
+            t = toks[j]
+            if not t.conn and (self.title_at(toks, j) or self._known_person(toks, j)):
+                break
+            if t.conn and t.key in ("and", "&") and end >= 0:
+                break
+            if not t.conn and t.key in g.org_suffixes:
+                end = j + 1
+            j += 1
+        return end
+
+    def _emit_known(
+        self,
+        toks: list[_Token],
+        i: int,
+        known: tuple[int, Entry],
+        pending: str | None,
+        out: list[_Candidate],
+        initial: bool,
+    ) -> tuple[int, str | None]:
+        length, entry = known
+        end = i + length
+        g = self.g
+        if entry.type == PERSON:
+            out.append(self._candidate(toks, i, end, PERSON, entry.name, pending or None, True, initial))
+            return end, None
+        if entry.type == PLACE:
+            org_end = self._suffix_end(toks, end)
+            if org_end > end and not any(
+                self.known_at(toks, k) for k in range(end, org_end) if not toks[k].conn
+            ):
+                # "New York Times", "Bac Ninh Trade Group"
+                out.append(self._candidate(toks, i, org_end, ORGANISATION, None, sure=True, initial=initial))
+                return org_end, pending
+            if end < len(toks) and not toks[end].conn and toks[end].key in _PLACE_WORDS:
+                end += 1  # "Da Nang City", "Almaty Oblast": the same place
+        out.append(self._candidate(toks, i, end, entry.type, entry.name, sure=True, initial=initial))
+        return end, pending
+
+    def _candidate(
+        self,
+        toks: list[_Token],
+        i: int,
+        j: int,
+        type_: str | None,
+        name: str | None,
+        title: str | None = None,
+        sure: bool = False,
+        initial: bool = False,
+    ) -> _Candidate:
+        if type_ == PERSON:
+            while j - i > 1 and toks[j - 1].key in _POSTNOMINALS:
+                j -= 1
+        start, end = toks[i].start, toks[j - 1].end
+        caps = all(t.text.isupper() for t in toks[i:j] if not t.conn)
+        key = " ".join(t.key for t in toks[i:j])
+        return _Candidate(start, end, type_, name, title or None, sure, initial, "", caps, key)
+
+
+def _runs(text: str, tokens: list[_Token]) -> list[tuple[list[_Token], str]]:
+    """Group tokens into runs; each run comes with the gap text before it."""
+    runs: list[tuple[list[_Token], str]] = []
+    current: list[_Token] = []
+    gap_before = ""
+    previous: _Token | None = None
+    for tok in tokens:
+        if previous is not None:
+            gap = text[previous.end : tok.start]
+            if gap == " ":
+                current.append(tok)
+                previous = tok
+                continue
+            if 2 < len(gap) <= 10 and gap[0] == " " and gap[-1] == " ":
+                inner = gap[1:-1]
+                if inner in _CONNECTORS:
+                    current.append(_Token(previous.end + 1, tok.start - 1, inner, inner, True))
+                    current.append(tok)
+                    previous = tok
+                    continue
+            elif gap == ". " and (previous.text in _ABBREVIATED or len(previous.text) == 1):
+                current.append(tok)  # "Mr. Smith", "George W. Bush"
+                previous = tok
+                continue
+            runs.append((current, gap_before))
+            gap_before = gap
+            current = []
+        current.append(tok)
+        previous = tok
+    if current:
+        runs.append((current, gap_before))
+    return runs
+
+
+_SEGMENTER: _Segmenter | None = None
+
+
+def _segmenter() -> _Segmenter:
+    global _SEGMENTER
+    gazetteer = shared_gazetteer()
+    if _SEGMENTER is None or _SEGMENTER.g is not gazetteer:
+        _SEGMENTER = _Segmenter(gazetteer)
+    return _SEGMENTER
+
+
+def _tokens(text: str, start: int = 0, end: int | None = None) -> list[_Token]:
+    end = len(text) if end is None else end
+    return [_Token(m.start(), m.end(), m.group(), fold(m.group())) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _is_initial(text: str, sentence_start: int, start: int) -> bool:
+    """Whether nothing but punctuation stands between the sentence start (or an opening quote) and ``start``."""
+    k = start - 1
+    while k >= sentence_start and text[k] in " \t\u00a0":
+        k -= 1
+    return k < sentence_start or text[k] in _OPENERS or text[k] == "\n"
+
+
+def _candidates(
+    text: str, sentences: Sequence[Sentence], starts: list[int], tokens: list[_Token], segmenter: _Segmenter
+) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    pending: str | None = None
+    previous_end = -1
+    for run, gap in _runs(text, tokens):
+        first = run[0]
+        position = bisect_right(starts, first.start) - 1
+        sentence_start = sentences[position].start if position >= 0 else 0
+        if pending is not None and not (gap in _TITLE_GAPS and previous_end >= 0):
+            pending = None
+        initial = _is_initial(text, sentence_start, first.start)
+        before = _WORD_BEFORE.search(text, max(0, first.start - 20), first.start)
+        hint = before.group(1).lower() if before else ""
+        pending = segmenter.segment(run, initial, pending, out, hint)
+        previous_end = run[-1].end
+    return out
+
+
+def _model_candidates(
+    text: str, spans: Sequence[tuple[int, int, str]], taken: list[_Candidate], segmenter: _Segmenter,
+    sentences: Sequence[Sentence], starts: list[int],
+) -> list[_Candidate]:
+    """Model spans where no sure rule span overlaps, cut by the same rules; unknown parts take the model's type."""
+    sure = sorted((c.start, c.end) for c in taken if c.sure)
+    sure_starts = [s for s, _ in sure]
+    added: list[_Candidate] = []
+    for start, end, type_ in spans:
+        if type_ not in _TYPES or end <= start:
+            continue
+        k = bisect_left(sure_starts, end) - 1
+        if k >= 0 and sure[k][1] > start:
+            continue  # overlaps the nearest sure span starting before its end
+        toks = _tokens(text, start, end)
+        if not toks:
+            continue
+        found: list[_Candidate] = []
+        for run, _gap in _runs(text, toks):
+            position = bisect_right(starts, run[0].start) - 1
+            sentence_start = sentences[position].start if position >= 0 else 0
+            segmenter.segment(run, _is_initial(text, sentence_start, run[0].start), None, found, "")
+        for cand in found:
+            if cand.type is None:
+                cand.type = type_
+                cand.initial = False
+            cand.sure = cand.sure or cand.type is not None
+        added.extend(found)
+    return added
+
+
+def _no_overlap(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Sure candidates first, then the others where they fit."""
+    kept: list[_Candidate] = []
+    ordered = sorted(candidates, key=lambda c: (not c.sure, c.start, -(c.end - c.start)))
+    occupied: list[tuple[int, int]] = []
+    for cand in ordered:
+        k = bisect_right(occupied, (cand.start, 1 << 62)) - 1
+        if k >= 0 and occupied[k][1] > cand.start:
+            continue
+        if k + 1 < len(occupied) and occupied[k + 1][0] < cand.end:
+            continue
+        occupied.insert(k + 1, (cand.start, cand.end))
+        kept.append(cand)
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+def _junk(cand: _Candidate, gazetteer: Gazetteer) -> bool:
+    if cand.name is not None:
+        return False  # a list knows it
+    key = cand.key
+    words = key.split()
+    if not words or key in gazetteer.stopwords or key in gazetteer.generic or key in gazetteer.demonyms:
+        return True
+    if all(word in gazetteer.stopwords or word in gazetteer.demonyms for word in words):
+        return True
+    if key in gazetteer.titles:
+        return True
+    return len(key.replace(" ", "")) < 2
+
+
+def find_mentions(
+    text: str, sentences: Sequence[Sentence], *, extra_spans: Sequence[tuple[int, int, str]] = ()
+) -> list[ExtractedMention]:
+    """The people, organisations and places named in ``text``, sorted by start and not overlapping.
+
+    Each mention's ``name`` is the canonical name of its entity within this text: the list's name for a
+    known entity, otherwise the fullest, diacritic-bearing variant ("Lâm" and "To Lam" -> "Tô Lâm").
+    ``extra_spans`` are ``(start, end, type)`` proposals of a statistical model: they fill gaps where no
+    rule is sure, through the same filters.
+    """
+    gazetteer = shared_gazetteer()
+    segmenter = _segmenter()
+    starts = [s.start for s in sentences]
+    tokens = _tokens(text)
+    candidates = _candidates(text, sentences, starts, tokens, segmenter)
+    if extra_spans:
+        candidates = candidates + _model_candidates(text, extra_spans, candidates, segmenter, sentences, starts)
+    candidates = [c for c in _no_overlap(candidates) if not _junk(c, gazetteer)]
+    resolved = _resolve(text, candidates, gazetteer)
+    mentions = []
+    for cand, name in resolved:
+        position = bisect_right(starts, cand.start) - 1
+        mentions.append(
+            ExtractedMention(
+                start=cand.start,
+                end=cand.end,
+                text=text[cand.start : cand.end],
+                type=cand.type or ORGANISATION,
+                name=name,
+                sentence_index=sentences[position].index if position >= 0 else -1,
+                title=cand.title,
+            )
+        )
+    return mentions
+
+
+def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> list[tuple[_Candidate, str]]:
+    """Decide the unknown candidates' types and give every candidate its canonical name in this text."""
+    # 0. an unknown "Arsene Wenger" whose last word is used alone ("Wenger") is a person
+    singles = {c.key for c in candidates if c.type is None and " " not in c.key and not c.caps}
+    if singles:
+        for cand in candidates:
+            if (
+                cand.type is None
+                and not cand.initial
+                and 2 <= cand.key.count(" ") + 1 <= 4
+                and not any(len(word) > 1 and word.isupper() for word in text[cand.start : cand.end].split())
+            ):
+                last = cand.key.rsplit(" ", 1)[-1]
+                if last in singles and last not in gazetteer.org_suffixes:
+                    cand.type = PERSON
+                    cand.sure = True
+
+    # 1. people named in full (or with a title) form clusters; shorter forms join the nearest earlier one
+    clusters: list[list[_Candidate]] = []
+    cluster_of: dict[int, int] = {}
+    cluster_names: list[str] = []  # the fullest name seen, for resolves_to
+    people = sorted(
+        (c for c in candidates if c.type == PERSON), key=lambda c: (-len((c.name or c.key).split()), c.start)
+    )
+    by_name: dict[str, int] = {}
+    for cand in people:
+        full = cand.name or text[cand.start : cand.end]
+        key = fold(full)
+        index = by_name.get(key)
+        if index is None:
+            index = _find_cluster(full, cand.start, clusters, cluster_names)
+        if index is None:
+            index = len(clusters)
+            clusters.append([])
+            cluster_names.append(full)
+            by_name[key] = index
+        clusters[index].append(cand)
+        cluster_of[id(cand)] = index
+
+    # 2. unknown candidates: a shortening of a person here, or kept on evidence
+    unknown = [c for c in candidates if c.type is None]
+    counts: dict[str, list[int]] = {}
+    for cand in unknown:
+        tally = counts.setdefault(cand.key, [0, 0, 0])
+        tally[0] += 1
+        tally[1] += 0 if cand.initial else 1
+        tally[2] += 1 if cand.hint in _PLACE_HINTS and cand.hint not in ("to",) else 0
+    organisations = {c.key.split()[0]: c for c in candidates if c.type == ORGANISATION and c.name is None}
+    kept_ids: set[int] = set()
+    for cand in unknown:
+        surface = text[cand.start : cand.end]
+        index = _find_cluster(surface, cand.start, clusters, cluster_names) if clusters else None
+        if index is not None:
+            cand.type = PERSON
+            clusters[index].append(cand)
+            cluster_of[id(cand)] = index
+            kept_ids.add(id(cand))
+            continue
+        total, middle, placed = counts[cand.key]
+        words = cand.key.split()
+        if len(words) == 1 and words[0] in gazetteer.given_names:
+            continue  # "Steven" alone: a first name says too little
+        if middle >= 1 and _SLAVIC.search(words[-1]) and not cand.caps and len(words) <= 3:
+            cand.type = PERSON  # "Khodorkovsky", "Nazarbayev"
+        elif cand.caps and len(words) == 1 and not 2 <= len(words[0]) <= 6:
+            continue  # a word in capitals that is not an acronym: a shouted headline
+        elif middle >= 2 or (middle >= 1 and total >= 2):
+            cand.type = PLACE if placed * 2 > total else ORGANISATION
+        elif len(words) == 1 and middle >= 1 and words[0] in organisations:
+            cand.type = ORGANISATION  # "Sovico" after "Sovico Group"
+        else:
+            continue
+        kept_ids.add(id(cand))
+    for cand in unknown:
+        if id(cand) in kept_ids and cand.type == PERSON and id(cand) not in cluster_of:
+            full = text[cand.start : cand.end]
+            index = by_name.get(fold(full))
+            if index is None:
+                index = len(clusters)
+                clusters.append([])
+                cluster_names.append(full)
+                by_name[fold(full)] = index
+            clusters[index].append(cand)
+            cluster_of[id(cand)] = index
+
+    # 3. a known one-word place that shortens a person here is that person ("Washington" after "Denzel
+    #    Washington"); names per cluster
+    names: list[str] = []
+    for members in clusters:
+        listed = [c.name for c in members if c.name]
+        names.append(listed[0] if listed else preferred_name(text[c.start : c.end] for c in members))
+    others: dict[str, list[str]] = {}
+    for cand in candidates:
+        if cand.type in (ORGANISATION, PLACE) and cand.name is None and (cand.sure or id(cand) in kept_ids):
+            others.setdefault(f"{cand.type}:{cand.key}", []).append(text[cand.start : cand.end])
+    # "Menatep" after "Menatep Group", "Sovico" after "Sovico Group": the same organisation
+    fuller: dict[str, str] = {}
+    for key in others:
+        words = key.split(":", 1)[1].split()
+        if key.startswith(ORGANISATION) and len(words) > 1 and words[-1] in gazetteer.org_suffixes:
+            fuller.setdefault(f"{ORGANISATION}:{words[0]}", key)
+    for short, full in fuller.items():
+        if short in others:
+            others[short] = others[full]
+    result: list[tuple[_Candidate, str]] = []
+    for cand in candidates:
+        if cand.type is None or (not cand.sure and id(cand) not in kept_ids):
+            continue
+        if cand.type == PERSON:
+            result.append((cand, names[cluster_of[id(cand)]]))
+        elif cand.name is not None:
+            if cand.type == PLACE and " " not in cand.key and clusters and cand.key not in gazetteer.demonyms:
+                index = _find_cluster(text[cand.start : cand.end], cand.start, clusters, cluster_names, strict=True)
+                if index is not None:
+                    cand.type = PERSON
+                    result.append((cand, names[index]))
+                    continue
+            result.append((cand, cand.name))
+        else:
+            result.append((cand, preferred_name(others[f"{cand.type}:{cand.key}"])))
+    return result
+
+
+def _find_cluster(
+    surface: str, start: int, clusters: list[list[_Candidate]], cluster_names: list[str], strict: bool = False
+) -> int | None:
+    """The person cluster ``surface`` shortens: the one named nearest before ``start``, else the first."""
+    best = None
+    best_distance = None
+    for index, full in enumerate(cluster_names):
+        if len(fold(full).split()) <= len(fold(surface).split()):
+            continue
+        if strict and not any(c.name is None for c in clusters[index]):
+            continue
+        if not resolves_to(surface, full):
+            continue
+        before = [c.start for c in clusters[index] if c.start < start]
+        distance = start - max(before) if before else (1 << 40) + min(c.start for c in clusters[index])
+        if best_distance is None or distance < best_distance:
+            best, best_distance = index, distance
+    return best

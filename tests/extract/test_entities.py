@@ -1,0 +1,230 @@
+from pathlib import Path
+
+import pytest
+
+from desktop.extract.entities import find_mentions
+from desktop.extract.sentences import split_sentences
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+JUNK = {
+    "Speaking", "The", "Looking", "Recent", "Local", "Key", "Both", "During", "Projections", "Flights",
+    "Vietnamese", "Kazakh", "Party", "October", "August", "May", "Central Committee", "Culture Days", "GDP",
+    "USD", "Next", "Two", "Since", "They", "In", "According", "These", "As", "I",
+}
+
+
+def mentions_of(text, extra_spans=()):
+    return find_mentions(text, split_sentences(text), extra_spans=extra_spans)
+
+
+def entities(mentions):
+    return {(m.type, m.name) for m in mentions}
+
+
+def seed(number):
+    return sorted(SEEDS.glob("*.txt"))[number].read_text(encoding="utf-8")
+
+
+def check_invariants(text, mentions):
+    sentences = split_sentences(text)
+    previous_end = -1
+    for m in mentions:
+        assert m.text == text[m.start : m.end]
+        assert m.start >= previous_end, "sorted and not overlapping"
+        previous_end = m.end
+        assert m.type in {"person", "organisation", "place"}
+        sentence = sentences[m.sentence_index]
+        assert sentence.start <= m.start and m.end <= sentence.end
+
+
+def test_first_seed_entity_list_is_what_a_reader_would_write():
+    text = seed(0)
+    found = mentions_of(text)
+    check_invariants(text, found)
+    assert entities(found) == {
+        ("person", "Tô Lâm"),
+        ("person", "Kassym-Jomart Tokayev"),
+        ("person", "Pham Thai Nhu Mai"),
+        ("organisation", "Vietnam News Agency"),
+        ("organisation", "Sovico Group"),
+        ("organisation", "Qazaq Air"),
+        ("organisation", "Vietjet Air"),
+        ("place", "Kazakhstan"),
+        ("place", "Vietnam"),
+        ("place", "Central Asia"),
+        ("place", "Asia"),
+        ("place", "Europe"),
+        ("place", "Almaty"),
+        ("place", "Astana"),
+        ("place", "Aktau"),
+        ("place", "Cam Ranh"),
+        ("place", "Nha Trang"),
+        ("place", "Phu Quoc"),
+        ("place", "Da Nang"),
+        ("place", "Ho Chi Minh City"),
+        ("place", "Bac Ninh"),
+        ("place", "East Kazakhstan"),
+    }
+    assert not {m.text for m in found} & JUNK
+
+
+def test_second_seed_entity_list_is_what_a_reader_would_write():
+    text = seed(1)
+    found = mentions_of(text)
+    check_invariants(text, found)
+    assert entities(found) == {
+        ("person", "Tô Lâm"),
+        ("person", "Kassym-Jomart Tokayev"),
+        ("person", "Hồ Chí Minh"),
+        ("organisation", "Communist Party of Vietnam"),
+        ("organisation", "Akorda"),
+        ("place", "Kazakhstan"),
+        ("place", "Vietnam"),
+        ("place", "Central Asia"),
+        ("place", "Asia"),
+        ("place", "Astana"),
+    }
+    assert not {m.text for m in found} & JUNK
+
+
+def spans(text, mentions):
+    return [(m.text, m.type, m.name, m.title) for m in mentions]
+
+
+def test_titles_stay_out_of_spans_and_names():
+    text = seed(0)
+    found = spans(text, mentions_of(text))
+    assert ("To Lam", "person", "Tô Lâm", "General Secretary") in found
+    assert ("Kassym-Jomart Tokayev", "person", "Kassym-Jomart Tokayev", "President") in found
+    assert ("Pham Thai Nhu Mai", "person", "Pham Thai Nhu Mai", "Ambassador") in found
+    assert ("Mai", "person", "Pham Thai Nhu Mai", "Ambassador") in found
+    assert ("Tokayev", "person", "Kassym-Jomart Tokayev", "President") in found
+    assert ("Bac Ninh Province", "place", "Bac Ninh", None) in found
+    assert all(not m[0].startswith(("General", "President", "Ambassador", "Vietnamese")) for m in found)
+
+
+def test_second_seed_spans():
+    text = seed(1)
+    found = spans(text, mentions_of(text))
+    assert ("ASTANA", "place", "Astana", None) in found
+    assert ("Tô Lâm", "person", "Tô Lâm", "General Secretary") in found
+    assert ("Lâm", "person", "Tô Lâm", None) in found
+    assert ("Hồ Chí Minh", "person", "Hồ Chí Minh", "President") in found
+    assert ("Communist Party of Vietnam", "organisation", "Communist Party of Vietnam", None) in found
+    assert ("Tokayev", "person", "Kassym-Jomart Tokayev", None) in found  # sentence-initial, resolved
+
+
+def test_exact_offsets():
+    text = "At the invitation of President Kassym-Jomart Tokayev, the Party chief will visit."
+    (m,) = mentions_of(text)
+    assert (m.start, m.end) == (text.index("Kassym"), text.index(","))
+    assert m.sentence_index == 0
+
+
+def test_ho_chi_minh_the_person_is_not_the_city():
+    text = (
+        "In 1959 our President Ho Chi Minh visited Almaty. Today Ho Chi Minh City has sister-city ties with "
+        "Astana. Ho Chi Minh is remembered there."
+    )
+    found = spans(text, mentions_of(text))
+    assert ("Ho Chi Minh", "person", "Hồ Chí Minh", "President") in found
+    assert ("Ho Chi Minh City", "place", "Ho Chi Minh City", None) in found
+    assert ("Ho Chi Minh", "person", "Hồ Chí Minh", None) in found
+
+
+def test_kazakhstan_is_not_east_kazakhstan():
+    text = "Bac Ninh signed an agreement with East Kazakhstan, the easternmost region of Kazakhstan."
+    found = spans(text, mentions_of(text))
+    assert ("East Kazakhstan", "place", "East Kazakhstan", None) in found
+    assert ("Kazakhstan", "place", "Kazakhstan", None) in found
+
+
+def test_aliases_merge_within_a_text_without_lists():
+    # nobody here is in the shipped lists: the rules and the text's own evidence do the work
+    text = (
+        "Deputy Prime Minister Serik Zhumangarin met Ambassador Nguyen Van Hung in Astana. "
+        "Zhumangarin said the talks went well. Hung agreed. Later Mr Zhumangarin left."
+    )
+    found = mentions_of(text)
+    check_invariants(text, found)
+    by_text = {m.text: m for m in found}
+    assert by_text["Serik Zhumangarin"].title == "Deputy Prime Minister"
+    assert by_text["Nguyen Van Hung"].title == "Ambassador"
+    assert {m.name for m in found if m.type == "person"} == {"Serik Zhumangarin", "Nguyen Van Hung"}
+    assert [m.name for m in found if m.text == "Zhumangarin"] == ["Serik Zhumangarin"] * 2
+    assert by_text["Hung"].name == "Nguyen Van Hung"
+
+
+def test_vietnamese_name_with_diacritics_is_preferred():
+    text = "General Secretary To Lam arrived. Tô Lâm said ties were strong, and Lâm thanked his hosts."
+    found = mentions_of(text)
+    assert {m.name for m in found} == {"Tô Lâm"}
+    assert [m.text for m in found] == ["To Lam", "Tô Lâm", "Lâm"]
+
+
+def test_organisation_patterns():
+    text = (
+        "The deal between Zhetysu Trading Group and Saryarka Air was approved by the Ministry of Trade and "
+        "Integration. Analysts at Halyk Bank welcomed it."
+    )
+    found = entities(mentions_of(text))
+    assert ("organisation", "Zhetysu Trading Group") in found
+    assert ("organisation", "Saryarka Air") in found
+    assert ("organisation", "Ministry of Trade and Integration") in found
+    assert ("organisation", "Halyk Bank") in found
+
+
+def test_bbc_style_unknown_names():
+    text = (
+        "Time Warner said on Friday that it now owns 8% of search-engine Google. But its own internet "
+        "business, AOL, had mixed fortunes. Time Warner shares rose. Google and AOL declined to comment. "
+        "German Chancellor Gerhard Schroeder said. Mr Schroeder added that Yukos and Yukos's owners were "
+        "in talks."
+    )
+    found = entities(mentions_of(text))
+    assert ("organisation", "Time Warner") in found
+    assert ("organisation", "Google") in found
+    assert ("organisation", "AOL") in found
+    assert ("organisation", "Yukos") in found
+    assert ("person", "Gerhard Schroeder") in found
+    assert not any(name in {"But", "German", "Friday", "Mr"} for _, name in found)
+
+
+def test_sentence_initial_words_and_months_are_not_entities():
+    text = (
+        "Speaking on Monday, officials said so. Looking ahead, growth is expected. Projections vary. "
+        "Flights resume in October. Both sides agreed. The Vietnamese and Kazakh delegations met in May."
+    )
+    assert mentions_of(text) == []
+
+
+def test_model_spans_fill_gaps_but_do_not_override_rules():
+    text = "Aigerim Sadvakassova opened a plant in Kyzylzhar. Speaking later, Kazakhstan officials smiled."
+    spans_ = [
+        (text.index("Kyzylzhar"), text.index("Kyzylzhar") + len("Kyzylzhar"), "place"),
+        (text.index("Kazakhstan"), text.index("Kazakhstan") + len("Kazakhstan"), "organisation"),
+        (text.index("Speaking"), text.index("Speaking") + len("Speaking"), "person"),
+        (0, len("Aigerim Sadvakassova"), "person"),
+    ]
+    found = mentions_of(text, extra_spans=spans_)
+    check_invariants(text, found)
+    assert entities(found) == {
+        ("place", "Kyzylzhar"),
+        ("place", "Kazakhstan"),
+        ("person", "Aigerim Sadvakassova"),
+    }
+
+
+def test_model_span_with_a_title_keeps_the_title_out():
+    text = "The award went to Ambassador Zhanar Kulmaganbetova yesterday."
+    start = text.index("Ambassador")
+    end = text.index(" yesterday")
+    (m,) = mentions_of(text, extra_spans=[(start, end, "person")])
+    assert (m.text, m.type, m.title) == ("Zhanar Kulmaganbetova", "person", "Ambassador")
+
+
+@pytest.mark.parametrize("text", ["", "   ", "no capitals at all here.", "THE END", "Mr. and Mrs."])
+def test_degenerate_texts(text):
+    found = mentions_of(text)
+    check_invariants(text, found)
+    assert found == []
