@@ -12,7 +12,9 @@ from pathlib import Path
 from desktop.domain import Extraction
 from desktop.extract.entities import find_mentions
 from desktop.extract.figures import find_figures
+from desktop.extract.gazetteer import shared_gazetteer
 from desktop.extract.metrics import MetricVocabulary, load_metric_vocabulary
+from desktop.extract.scoping import scope_national_metrics
 from desktop.extract.sectors import SectorTaxonomy
 from desktop.extract.sentences import split_sentences
 
@@ -33,16 +35,18 @@ class Pipeline:
     def extract(self, text: str) -> Extraction:
         sentences = split_sentences(text)
         sentence_sectors = tuple(self.taxonomy.label(text[s.start:s.end]) for s in sentences)
-        figures = []
-        for figure in find_figures(text, sentences, self.vocabulary):
-            merged = _ordered_union(sentence_sectors[figure.sentence_index], figure.sectors, self.taxonomy.keys())
-            figures.append(replace(figure, sectors=merged))
         model_spans = ()
         if self.use_model:
             from desktop.extract.ner import shared_tagger  # the model loads on first use, not at import
 
             model_spans = shared_tagger().spans(text, sentences)
         mentions = find_mentions(text, sentences, extra_spans=model_spans)
+        found = find_figures(text, sentences, self.vocabulary)
+        found = scope_national_metrics(text, sentences, found, mentions, self.vocabulary, shared_gazetteer())
+        figures = []
+        for figure in found:
+            merged = _ordered_union(sentence_sectors[figure.sentence_index], figure.sectors, self.taxonomy.keys())
+            figures.append(replace(figure, sectors=merged))
         return Extraction(tuple(sentences), tuple(figures), tuple(mentions), sentence_sectors)
 
 

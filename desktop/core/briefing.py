@@ -1,0 +1,107 @@
+"""A cited briefing as data: charts' figures, a numbered citation for each, and the open conflicts.
+
+Qt-free: the export layer renders this to PDF and HTML. Citations are numbered in the order the figures
+first appear (section by section, then the conflicts), and one figure always keeps one number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from desktop.core.reconcile import FigureGroup, followed_figures, group_figures
+from desktop.core.reconciliation import decisions_of
+from desktop.domain import Figure
+from desktop.store.repository import Repository, Scope
+
+
+@dataclass(frozen=True)
+class Citation:
+    number: int
+    figure_id: int
+    document_title: str
+    document_date: str | None
+    source: str  # file name
+    sentence: str
+
+
+@dataclass(frozen=True)
+class BriefingSection:
+    metric: str
+    figures: tuple[Figure, ...]  # what the chart draws: accepted values, else every figure not rejected
+    set_aside: tuple[Figure, ...]  # rejected, or not accepted where another was: listed, not charted
+    citations: dict[int, int] = field(default_factory=dict)  # figure id -> citation number
+
+
+@dataclass(frozen=True)
+class Briefing:
+    title: str
+    generated: str
+    sectors: tuple[str, ...]
+    sections: tuple[BriefingSection, ...]
+    conflicts: tuple[FigureGroup, ...]  # open conflicts among the briefing's metrics, most severe first
+    citations: tuple[Citation, ...]
+
+    def citation_of(self, figure_id: int) -> int:
+        for citation in self.citations:
+            if citation.figure_id == figure_id:
+                return citation.number
+        raise KeyError(figure_id)
+
+
+def build_briefing(repository: Repository, *, metrics: Sequence[str] | None = None,
+                   figure_ids: Iterable[int] | None = None, sectors: Iterable[str] = (),
+                   title: str = "Briefing", today: str | None = None) -> Briefing:
+    """Sections for ``metrics`` (default: every metric with two or more figures in scope), optionally limited
+    to the figures the analyst picked."""
+    scope = Scope(sectors=frozenset(sectors))
+    everything = [figure for figure in repository.figures(scope) if figure.metric]
+    if figure_ids is not None:
+        picked = set(figure_ids)
+        everything = [figure for figure in everything if figure.id in picked]
+    by_metric: dict[str, list[Figure]] = {}
+    for figure in everything:
+        by_metric.setdefault(figure.metric or "", []).append(figure)
+    if metrics is None:
+        metrics = sorted((m for m, found in by_metric.items() if len(found) >= 2),
+                         key=lambda m: (-len(by_metric[m]), m))
+    else:
+        unknown = [metric for metric in metrics if metric not in by_metric]
+        if unknown:
+            raise KeyError(f"no figures for metric(s): {', '.join(unknown)}")
+    decisions = decisions_of(repository)
+    numbers: dict[int, int] = {}
+    citations: list[Citation] = []
+
+    def cite(figure: Figure) -> int:
+        if figure.id not in numbers:
+            numbers[figure.id] = len(numbers) + 1
+            citations.append(Citation(
+                numbers[figure.id], figure.id, figure.document_title, figure.document_date,
+                figure.document_source_name, repository.sentence_text(figure.document_id, figure.sentence_index),
+            ))
+        return numbers[figure.id]
+
+    sections = []
+    for metric in metrics:
+        found = sorted(by_metric[metric], key=lambda f: (f.period or "", f.document_date or "", f.id))
+        followed = followed_figures(found, decisions)
+        followed_ids = {figure.id for figure in followed}
+        set_aside = tuple(figure for figure in found if figure.id not in followed_ids)
+        section_citations = {figure.id: cite(figure) for figure in (*followed, *set_aside)}
+        sections.append(BriefingSection(metric, tuple(followed), set_aside, section_citations))
+
+    chosen = set(metrics)
+    conflicts = tuple(
+        group for group in group_figures(everything, decisions, repository.group_notes())
+        if group.status == "conflict" and group.metric in chosen
+    )
+    for group in conflicts:
+        for figure in group.figures:
+            cite(figure)
+    return Briefing(
+        title=title, generated=today or date.today().isoformat(),
+        sectors=tuple(sorted(scope.sectors)), sections=tuple(sections), conflicts=conflicts,
+        citations=tuple(citations),
+    )
