@@ -189,7 +189,7 @@ def measure_speed(corpus_root: Path) -> tuple[int, float, float, int] | None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--gold", type=Path, default=GOLD, metavar="PATH", help="gold set to score against (default: eval/figures_gold.jsonl; eval/figures_heldout.jsonl is the blind held-out set)")
     parser.add_argument("--corpus", type=Path, default=CORPUS_ROOT, help="folder holding bbc/<topic>/<n>.txt")
     parser.add_argument("--no-speed", action="store_true", help="skip the timing over the whole BBC corpus")
     parser.add_argument("--verbose", action="store_true", help="list every miss, spurious figure and wrong field")
