@@ -1,0 +1,240 @@
+"""Every metric in scope as a chart, most reported first, each with an "include in export" box.
+
+The panel listens on the hub: a change of scope (sector filter, entity) or of stored data rebuilds it
+from ``session.figures()``; a ``FigureSelected`` restyles the picked point and scrolls to its chart. It
+never sends a selection back in response to one: only a click on a point does that.
+
+Charts are made lazily: the first :attr:`ChartPanel.page_size` metrics, then another page per click on
+"Show more"; a selected figure whose chart is not made yet gets that one chart added below the page.
+Charts already made are reused across rebuilds (their data is swapped), so a scope change is cheap.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.charts.figure_chart import FigureChart
+from desktop.core.messages import DataChanged, EntitySelected, FigureSelected, SectorFilterChanged
+from desktop.domain import Figure
+
+_REBUILD_PARTS = frozenset({"figures", "metrics", "documents", "entities"})
+
+
+def _stop_all(unsubscribe: list) -> None:
+    while unsubscribe:
+        unsubscribe.pop()()
+
+
+class _ChartCard(QFrame):
+    """One chart and its export box."""
+
+    def __init__(self, chart: FigureChart, checked: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.chart = chart
+        self.include = QCheckBox("Include in export")
+        self.include.setChecked(checked)
+        self.count = QLabel()
+        self.count.setStyleSheet("color: #666;")
+        top = QHBoxLayout()
+        top.setContentsMargins(6, 2, 6, 0)
+        top.addWidget(self.include)
+        top.addStretch(1)
+        top.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(0)
+        layout.addLayout(top)
+        layout.addWidget(chart)
+
+    def set_count(self, plotted: int, total: int) -> None:
+        text = f"{plotted} figure{'s' if plotted != 1 else ''}"
+        self.count.setText(text if plotted == total else f"{text} plotted of {total}")
+
+
+class ChartPanel(QWidget):
+    """Charts of the figures in the session's scope. Emits :attr:`figure_picked` when a point is clicked."""
+
+    figure_picked = Signal(int)
+
+    def __init__(self, session, parent: QWidget | None = None, *, page_size: int = 12) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.session = session
+        self.page_size = page_size
+        self._groups: dict[str, list[Figure]] = {}
+        self._order: list[str] = []
+        self._shown = page_size
+        self._cards: dict[str, _ChartCard] = {}
+        self._checked: set[str] = set()
+        self._extra: list[str] = []  # metrics beyond the pages shown, made because one of their figures was selected
+
+        self.summary = QLabel()
+        self.select_all = QPushButton("Include all shown")
+        self.select_none = QPushButton("Include none")
+        self.select_all.clicked.connect(lambda: self._set_all_checked(True))
+        self.select_none.clicked.connect(lambda: self._set_all_checked(False))
+        header = QHBoxLayout()
+        header.addWidget(self.summary, 1)
+        header.addWidget(self.select_all)
+        header.addWidget(self.select_none)
+
+        self._column = QVBoxLayout()
+        self._column.setContentsMargins(4, 4, 4, 4)
+        self._column.setSpacing(8)
+        self.more = QPushButton()
+        self.more.clicked.connect(self.show_more)
+        self.empty = QLabel("No figures with a metric in the current scope.")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color: #666; padding: 24px;")
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(self.empty)
+        body_layout.addLayout(self._column)
+        body_layout.addWidget(self.more)
+        body_layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(body)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(header)
+        layout.addWidget(self.scroll, 1)
+
+        hub = session.hub
+        unsubscribe = [
+            hub.subscribe(SectorFilterChanged, self._on_scope_changed),
+            hub.subscribe(EntitySelected, self._on_scope_changed),
+            hub.subscribe(DataChanged, self._on_data_changed),
+            hub.subscribe(FigureSelected, self._on_figure_selected),
+        ]
+        self._unsubscribe = unsubscribe
+        # the lambda holds the list, not the panel, so a deleted panel is never called again
+        self.destroyed.connect(lambda *_: _stop_all(unsubscribe))
+        self.rebuild()
+
+    # ----------------------------------------------------------------- public API
+    def metrics(self) -> list[str]:
+        """Every metric with a figure in scope, most figures first (charted or not yet)."""
+        return list(self._order)
+
+    def figures_for(self, metric: str) -> list[Figure]:
+        return list(self._groups.get(metric, ()))
+
+    def charts(self) -> list[FigureChart]:
+        """The charts made so far, in display order."""
+        return [self._cards[m].chart for m in self._order if m in self._cards]
+
+    def chart_for(self, metric: str) -> FigureChart | None:
+        card = self._cards.get(metric)
+        return card.chart if card is not None else None
+
+    def selected_metrics(self) -> list[str]:
+        """Metrics ticked for export, in display order."""
+        return [m for m in self._order if m in self._checked]
+
+    def set_metric_selected(self, metric: str, on: bool = True) -> None:
+        (self._checked.add if on else self._checked.discard)(metric)
+        card = self._cards.get(metric)
+        if card is not None:
+            with QSignalBlocker(card.include):
+                card.include.setChecked(on)
+
+    def show_more(self) -> None:
+        self._shown += self.page_size
+        self._layout_cards()
+
+    def detach(self) -> None:
+        """Stop listening to the hub (the panel also does this when it is destroyed)."""
+        _stop_all(self._unsubscribe)
+
+    def rebuild(self) -> None:
+        groups: dict[str, list[Figure]] = defaultdict(list)
+        for figure in self.session.figures():
+            if figure.metric:
+                groups[figure.metric].append(figure)
+        self._groups = dict(groups)
+        self._order = sorted(groups, key=lambda m: (-len(groups[m]), m.casefold()))
+        self._shown = max(self.page_size, min(self._shown, len(self._order)))
+        self._layout_cards()
+
+    # ----------------------------------------------------------------- building
+    def _layout_cards(self) -> None:
+        self.setUpdatesEnabled(False)
+        try:
+            extra = [m for m in self._extra if m in self._groups and m not in self._order[: self._shown]]
+            self._extra = extra
+            wanted = self._order[: self._shown] + sorted(extra, key=self._order.index)
+            for metric in list(self._cards):
+                if metric not in self._groups or metric not in wanted:
+                    card = self._cards.pop(metric)
+                    self._column.removeWidget(card)
+                    card.deleteLater()
+            while self._column.count():
+                self._column.takeAt(0)
+            selected = self.session.figure.id if self.session.figure is not None else None
+            for metric in wanted:
+                card = self._cards.get(metric)
+                if card is None:
+                    card = self._make_card(metric)
+                else:
+                    card.chart.set_figures(self._groups[metric])
+                card.set_count(len(card.chart.figure_ids()), len(self._groups[metric]))
+                with QSignalBlocker(card.chart):
+                    card.chart.set_selected(selected)
+                self._column.addWidget(card)
+            hidden = len(self._order) - min(self._shown, len(self._order))
+            self.more.setVisible(hidden > 0)
+            self.more.setText(f"Show {min(hidden, self.page_size)} more ({hidden} not shown)")
+            self.empty.setVisible(not self._order)
+            total = sum(len(v) for v in self._groups.values())
+            self.summary.setText(f"{len(wanted)} of {len(self._order)} metrics · {total} figures")
+        finally:
+            self.setUpdatesEnabled(True)
+
+    def _make_card(self, metric: str) -> _ChartCard:
+        chart = FigureChart(metric, self._groups[metric], session=self.session)
+        chart.figure_picked.connect(self.figure_picked)
+        card = _ChartCard(chart, metric in self._checked)
+        card.include.toggled.connect(lambda on, m=metric: self._on_include_toggled(m, on))
+        self._cards[metric] = card
+        return card
+
+    def _on_include_toggled(self, metric: str, on: bool) -> None:
+        (self._checked.add if on else self._checked.discard)(metric)
+
+    def _set_all_checked(self, on: bool) -> None:
+        for metric in self._order[: self._shown]:
+            self.set_metric_selected(metric, on)
+
+    # ----------------------------------------------------------------- hub messages
+    def _on_scope_changed(self, _message: object) -> None:
+        self.rebuild()
+
+    def _on_data_changed(self, message: DataChanged) -> None:
+        if message.parts & _REBUILD_PARTS:
+            self.rebuild()
+
+    def _on_figure_selected(self, message: FigureSelected) -> None:
+        figure = message.figure
+        if figure is not None and figure.metric in self._groups and figure.metric not in self._cards:
+            self._extra.append(figure.metric)  # make that one chart, not every page before it
+            self._layout_cards()
+        for card in self._cards.values():
+            with QSignalBlocker(card.chart):
+                card.chart.set_selected(figure.id if figure is not None else None)
+        if figure is not None and figure.metric in self._cards:
+            self.scroll.ensureWidgetVisible(self._cards[figure.metric], 0, 0)
