@@ -13,11 +13,12 @@ Then each quantity is tied to its sentence and gets:
 * a period: one that follows it closely in the same clause ("$860 million in 2024", "450 billion USD by
   2029"), else one earlier in the same sentence that no other figure has claimed ("In 2024, its economy
   grew by 4.8%"); a period after "from", "than" or "since" is a baseline, never the figure's own;
-* a kind: the last cue before it in its sentence ("aim to" -> target, "projected to", "could" -> projection,
-  a past-tense verb such as "reached" -> actual), "from"/"compared with" right before it -> actual;
-* a metric: the nearest phrase of the vocabulary in its sentence whose metric accepts its unit (before it,
-  or shortly after it), "that figure" -> the metric of the figure it refers back to. A bare number takes
-  the counted noun of its metric ("150,000 annually" near "arrivals" -> people/year).
+* a kind (:mod:`desktop.extract.kinds`): the last cue before it in its clause ("aim to" -> target,
+  "projected to", "could" -> projection, "reached", "the current" -> actual), or a cue right after it;
+* a metric (:mod:`desktop.extract.metric_choice`): the phrase of the vocabulary it is tied to (its own
+  clause, the head of "X of Y", a close phrase after it), "that figure" -> the metric of the figure it refers
+  back to. A bare number takes the counted noun of its metric ("150,000 annually" near "arrivals" -> people/year);
+* a late period: "in 1998" further on in the same clause when nothing closer gave one.
 
 Policy notes (also used for the evaluation set in benchmarks/eval/figures_gold.jsonl):
 
@@ -36,32 +37,27 @@ from dataclasses import replace
 from typing import Sequence
 
 from desktop.domain import ExtractedFigure, Sentence
-from desktop.extract.metrics import Metric, MetricMention, MetricVocabulary, default_vocabulary
+from desktop.extract.kinds import figure_kind
+from desktop.extract.metric_choice import choose_metric
+from desktop.extract.metrics import MetricMention, MetricVocabulary, default_vocabulary
 from desktop.extract.periods_in_text import PeriodMention, find_periods
 from desktop.extract.quantities import Quantity, scan_quantities
 
 __all__ = ["find_figures"]
 
-_TARGET = r"aim(?:s|ed|ing)?\s+(?:to|at|for)|target(?:s|ed|ing)?|goals?|objectives?|ambitions?|plan(?:s|ned|ning)?\s+to|seek(?:s|ing)?\s+to|want(?:s|ed)?|hop(?:e|es|ed|ing)\s+to|pledg(?:e|es|ed)\s+to|intend(?:s|ed)?\s+to|striv(?:e|es|ing)\s+to|committed\s+to"
-_PROJECTION = r"project(?:ed|ing|ion|ions|s)?|forecast(?:s|ing|ers)?|expect(?:s|ed|ing|ations?)?|predict(?:s|ed|ing|ions?)?|estimates?\s+(?:that\s+)?\w+\s+will|could|would|will|may|might|set\s+to|likely\s+to|poised\s+to|on\s+(?:course|track)\s+to|outlook|anticipat\w+|should"
-_ACTUAL = r"rose|fell|grew|increased|decreased|dropped|declined|jumped|slumped|climbed|expanded|contracted|reached|posted|reported|recorded|totalled|totaled|was|were|made|earned|lost|had|saw|gained|shrank|surged|soared|plunged|doubled|tripled|stood|amounted|fell|last\s+year|a\s+year\s+(?:earlier|ago)|year-earlier"
-_NOT_A_CUE = r"(?:than|as)\s+(?:had\s+been\s+)?(?:forecast|expected|predicted|anticipated|projected)|expectations|amount\s+expected"
-_KIND_CUE = re.compile(rf"\b(?:(?P<actual_>{_NOT_A_CUE})|(?P<target>{_TARGET})|(?P<projection>{_PROJECTION})|(?P<actual>{_ACTUAL}))\b", re.IGNORECASE)
-_KIND_AFTER = re.compile(
-    r"\s+(?:(?:is|are|was|were)\s+(?:(?P<projection>forecast|expected|projected|predicted|estimated)|(?P<target>targeted|planned))|(?P<projection_>would|will|could|might|may)\s+be)\b|\s+(?P<target_>target|goal)\b",
-    re.IGNORECASE,
-)
 _BASELINE_BEFORE = re.compile(r"\b(?:from|against|compared\s+(?:with|to)|versus)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
-_TARGET_AFTER = re.compile(r"\s+(?:inflation\s+|growth\s+)?(?:target|goal)\b", re.IGNORECASE)
-_ANAPHORA = re.compile(r"\b(?:that|this|the)\s+(?:figure|number|total|amount|level|sum)\b", re.IGNORECASE)
 _PERIOD_GAP_BREAK = re.compile(
     r"[;:]|\b(?:from|than|compared|against|since|versus|up|down|and|but|while|which|who|they|it|he|she|we|about)\b",
     re.IGNORECASE,
 )
 
-_KIND_WINDOW = 160  # characters before a figure searched for kind cues
+_LATE_PERIOD_GAP = 90  # a period this far after a figure, in the same clause, is still its own
+_LATE_PERIOD_BREAK = re.compile(
+    r"[;:()]|\b(?:than|compared|against|since|versus|but|while|whereas|which|who|after|before|from|said|says|to|they|it|he|she|we)\b",
+    re.IGNORECASE,
+)
+_LATE_PERIOD_LEAD = re.compile(r"\b(?:in|during)\s+(?:the\s+(?:whole\s+of\s+)?|fiscal\s+)?$", re.IGNORECASE)
 _FOLLOWING_PERIOD_GAP = 45  # most characters between a figure and a period that belongs to it
-_METRIC_AFTER = 60  # most characters after a figure a metric phrase may sit
 
 
 def find_figures(
@@ -94,7 +90,7 @@ def find_figures(
     figures: list[ExtractedFigure] = []
     previous: ExtractedFigure | None = None
     for (quantity, sentence), period in zip(placed, periods):
-        metric, unit = _metric(text, quantity, sentence, metric_mentions[sentence.index], previous, vocabulary)
+        metric, unit = choose_metric(text, quantity, sentence, metric_mentions[sentence.index], previous, vocabulary)
         figure = ExtractedFigure(
             start=quantity.start,
             end=quantity.end,
@@ -106,7 +102,7 @@ def find_figures(
             low=quantity.low,
             high=quantity.high,
             period=period,
-            kind=_kind(text, quantity, sentence),
+            kind=figure_kind(text, quantity, sentence),
             metric=metric.name if metric else None,
             sectors=(metric.sector,) if metric else (),
         )
@@ -120,7 +116,8 @@ _CONVERSION_NEXT = re.compile(r"\s*[;,/]\s*")
 
 
 def _share_within_conversions(text: str, figures: list[ExtractedFigure]) -> list[ExtractedFigure]:
-    """"$1.13bn (£600m)", "5.65bn euros ($7.4bn; £3.9bn)": one amount, so one period, kind and metric."""
+    """"$1.13bn (£600m)", "5.65bn euros ($7.4bn; £3.9bn)": one amount, so one period, kind and metric, and
+    the converted amounts share the qualifier of the original ("about 70 euro cents (£0.48; $0.98)")."""
     index = 0
     while index < len(figures):
         group = [index]
@@ -143,6 +140,7 @@ def _share_within_conversions(text: str, figures: list[ExtractedFigure]) -> list
                     figures[number],
                     period=period,
                     kind=opener.kind,
+                    qualifier=opener.qualifier if figures[number].qualifier == "exact" else figures[number].qualifier,
                     metric=metric.metric if metric else None,
                     sectors=metric.sectors if metric else (),
                 )
@@ -185,62 +183,16 @@ def _assign_periods(
                 break  # "... from $639m": a baseline takes no period from the clause before
             result[number] = mention.label
             break
-    return result
-
-
-def _kind(text: str, quantity: Quantity, sentence: Sentence) -> str:
-    window_start = max(sentence.start, quantity.start - _KIND_WINDOW)
-    semicolon = text.rfind(";", window_start, quantity.start)
-    if semicolon >= 0:
-        window_start = semicolon + 1
-    if quantity.marker == "from" or _BASELINE_BEFORE.search(text, max(window_start, quantity.start - 30), quantity.start):
-        return "actual"
-    kind = "actual"
-    for cue in _KIND_CUE.finditer(text, window_start, quantity.start):
-        kind = (cue.lastgroup or "actual").rstrip("_")
-    target_after = _TARGET_AFTER.match(text, quantity.end)
-    if target_after:
-        return "target"  # "its 2% target"
-    if kind == "actual":
-        after = _KIND_AFTER.match(text, quantity.end, min(sentence.end, quantity.end + 40))
-        if after:
-            kind = (after.lastgroup or "actual").rstrip("_")
-    return kind
-
-
-def _metric(
-    text: str,
-    quantity: Quantity,
-    sentence: Sentence,
-    mentions: list[MetricMention],
-    previous: ExtractedFigure | None,
-    vocabulary: MetricVocabulary,
-) -> tuple[Metric | None, str]:
-    """The metric of a quantity and the unit it ends up with (a bare count takes the metric's noun)."""
-    best: tuple[float, Metric, str] | None = None
-    for mention in mentions:
-        if mention.end <= quantity.start:
-            distance = float(quantity.start - mention.end)
-        elif mention.start >= quantity.end:
-            distance = mention.start - quantity.end
-            if distance > _METRIC_AFTER:
-                break
-            if distance > 12:  # "a 7.5% rise in exports" binds; a phrase in the next clause hardly does
-                distance = distance * 3 + 20
-        else:
-            distance = 0.0  # the quantity's own counted noun: "40 direct flights"
-        for metric in mention.metrics:
-            unit = metric.resolve_unit(quantity.unit)
-            if unit is None:
+    for number, (quantity, sentence) in enumerate(placed):
+        if result[number] is not None:
+            continue
+        for mention in periods_by_sentence.get(sentence.index, ()):
+            # "killed 10,000 people and caused damage of $10bn in 1998": a later period of the same clause
+            if mention.start < quantity.end:
                 continue
-            if best is None or distance < best[0]:
-                best = (distance, metric, unit)
+            lead = _LATE_PERIOD_LEAD.search(text, max(quantity.end, mention.start - 25), mention.start)
+            if mention.start - quantity.end <= _LATE_PERIOD_GAP and mention.relation == "in" and lead:
+                if not _LATE_PERIOD_BREAK.search(text, quantity.end, mention.start):
+                    result[number] = mention.label
             break
-    if best is not None:
-        return best[1], best[2]
-    if previous is not None and previous.metric and _ANAPHORA.search(text, sentence.start, quantity.start):
-        if previous.unit == quantity.unit or (previous.unit.isupper() and quantity.unit.isupper()):
-            metric = vocabulary.by_name(previous.metric)
-            if metric is not None:
-                return metric, quantity.unit
-    return None, quantity.unit
+    return result

@@ -55,6 +55,7 @@ _PERIOD = re.compile(
   | (?P<year_to>\b(?:financial\s+|fiscal\s+)?year\s+(?:to|ended|ending|through)\s+(?:the\s+end\s+of\s+)?(?:\d{{1,2}}\s+)?(?P<yt_m>{_MONTH})(?:\s+(?P<yt_y>{_YEAR}))?\b)
   | (?P<quarter_to>\bquarter\s+(?:to|ended|ending|through)\s+(?:the\s+end\s+of\s+)?(?P<qt_m>{_MONTH})(?:\s+(?P<qt_y>{_YEAR}))?\b)
   | (?P<between>\b(?:between|from)\s+(?P<b_a>{_YEAR})\s+(?:and|to|until|through)\s+(?P<b_b>{_YEAR})\b(?![.,]?\d))
+  | (?P<pair>(?<![\w.,$£€-])(?P<p_a>{_YEAR})\s+and\s+(?P<p_b>{_YEAR})\b(?![.,%]?\d|%|\s?(?:per\s?cent|percent|bn|m\b|million|billion)))
   | (?P<month>\b(?P<m_m>{_MONTH})\s+(?:of\s+)?(?P<m_y>{_YEAR})\b(?![.,]?\d))
   | (?P<span>(?<![\w.,$£€-])(?P<s_a>{_YEAR})\s?(?:[-–—/]|\s+to\s+)\s?(?P<s_b>{_YEAR}|\d{{2}})\b(?![.,%]?\d|%|\s?(?:per\s?cent|percent|bn|m\b|million|billion)))
   | (?P<year>(?<![\w.,$£€/-])(?P<y>{_YEAR})\b(?![.,]?\d|%|\s?(?:per\s?cent|percent|bn|m\b|million|billion|s\b)|-\w|[–/]\d))
@@ -125,6 +126,9 @@ def _label(match: re.Match[str], year_hint: int | None) -> str | None:
     if group == "between":
         first, last = int(g("b_a")), int(g("b_b"))
         return f"{first}/{last}" if first < last else None
+    if group == "pair":  # "in 2005 and 2006": two consecutive years, one period
+        first, last = int(g("p_a")), int(g("p_b"))
+        return f"{first}/{last}" if last == first + 1 else None
     if group == "month":
         return f"{int(g('m_y'))}-{_month(g('m_m')):02d}"
     if group == "span":
@@ -145,7 +149,7 @@ def find_periods(text: str, sentences: Sequence[Sentence]) -> list[PeriodMention
         raw.append((match, sentences[position].index if position >= 0 else -1))
     years_by_sentence: dict[int, list[int]] = {}
     for match, sentence_index in raw:
-        for name in ("y", "m_y", "fm_y", "q_y", "qc_y", "mt_y", "yt_y", "qt_y", "s_b", "b_b"):
+        for name in ("y", "m_y", "fm_y", "q_y", "qc_y", "mt_y", "yt_y", "qt_y", "s_b", "b_b", "p_b"):
             value = match.groupdict().get(name)
             if value and len(value) == 4:
                 years_by_sentence.setdefault(sentence_index, []).append(int(value))

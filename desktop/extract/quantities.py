@@ -16,74 +16,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# --- vocabularies -----------------------------------------------------------------------------------
-
-_CURRENCY_SIGNS = {
-    "us$": "USD", "u.s.$": "USD", "$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD",
-    "hk$": "HKD", "s$": "SGD", "nz$": "NZD", "r$": "BRL", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR",
-    "₫": "VND", "₸": "KZT", "₽": "RUB", "rs": "INR", "rs.": "INR",
-}  # fmt: skip
-_ISO_CODES = "USD EUR GBP JPY CNY RMB VND KZT RUB INR CHF AUD CAD KRW SGD HKD NZD BRL ZAR SEK NOK DKK".split()
-_CURRENCY_WORDS = {
-    "dollar": "USD", "dollars": "USD", "us dollar": "USD", "us dollars": "USD", "euro": "EUR", "euros": "EUR",
-    "pound": "GBP", "pounds": "GBP", "pounds sterling": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY",
-    "renminbi": "CNY", "reais": "BRL", "dong": "VND", "tenge": "KZT", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB",
-    "rubles": "RUB", "rupee": "INR", "rupees": "INR", "won": "KRW", "swiss francs": "CHF", "francs": "CHF",
-    "franc": "CHF", "pence": "GBP", "p": "GBP", "cent": "USD", "cents": "USD",
-}  # fmt: skip
-_SUBUNITS = {"pence", "p", "cent", "cents"}
-_SCALES = {
-    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
-    "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12, "dozen": 12.0,
-}  # fmt: skip
-_WORD_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "half": 0.5, "half a": 0.5,
-    "half an": 0.5, "dozen": 12, "a dozen": 12, "quarter": 0.25, "a quarter": 0.25, "a half": 0.5,
-}  # fmt: skip
-PEOPLE_NOUNS = frozenset(
-    "tourists visitors arrivals travellers travelers passengers people persons holidaymakers".split()
-)
-_IRREGULAR_PLURALS = frozenset(
-    "people staff personnel children men women police cattle aircraft crew livestock sheep fish".split()
-)
-_NOT_NOUNS = frozenset(
-    """a an the of in on at to for from by with and or but nor than as that which who whom whose this these
-    those it its their his her our your my is are was were be been being has have had will would could
-    should may might can do does did not no so if then there here up down out over under about into onto
-    per each every while after before since until last next this most least only just also
-    still yet ago earlier later year month week day time times percent cent point compared against
-    including plus thus versus across perhaps always various previous serious famous whereas unless
-    news series species means jan feb mar apr may jun jul aug sep sept oct nov dec january february march
-    april june july august september october november december am pm gmt bst est et thirds quarters
-    halves fifths tenths""".split()
-)
-_RATE_WORDS = {
-    "week": "week", "weekly": "week", "day": "day", "daily": "day", "month": "month", "monthly": "month",
-    "year": "year", "annum": "year", "annually": "year", "yearly": "year", "annual": "year", "hour": "hour",
-    "hourly": "hour",
-}  # fmt: skip
-_HYPHEN_UNITS = (
-    "day week month year hour minute night mile kilometre kilometer km metre meter storey seat room "
-    "bed member page point"
-).split()
-_QUALIFIERS = {
-    "over": "over", "more than": "over", "above": "over", "exceed": "over", "exceeds": "over",
-    "exceeded": "over", "exceeding": "over", "in excess of": "over", "upwards of": "over", "at least": "over",
-    "greater than": "over", "just over": "over", "well over": "over", "well above": "over", "topping": "over",
-    "under": "under", "less than": "under", "below": "under", "fewer than": "under", "up to": "under",
-    "just under": "under", "as many as": "under", "as much as": "under", "no more than": "under",
-    "not more than": "under", "nearly": "nearly", "almost": "nearly", "close to": "nearly",
-    "about": "approx", "around": "approx", "approximately": "approx", "roughly": "approx", "some": "approx",
-    "an estimated": "approx", "estimated": "approx", "circa": "approx", "approx.": "approx", "approx": "approx",
-    "c.": "approx", "an average of": "approx", "between": "between", "from": "from",
-}  # fmt: skip
-_PLACE_IN_NAME_OK = frozenset(
-    """about around some over nearly almost approximately roughly only just more fewer less under up at by in
-    of the and with to from for between another exactly precisely than a an just its their his her all
-    almost totalling totaling reaching worth""".split()
+from desktop.extract.quantity_words import (  # noqa: F401 (PEOPLE_NOUNS is re-exported)
+    _CURRENCY_SIGNS,
+    _ISO_CODES,
+    _CURRENCY_WORDS,
+    _SUBUNITS,
+    _SCALES,
+    _WORD_NUMBERS,
+    PEOPLE_NOUNS,
+    _IRREGULAR_PLURALS,
+    _NOT_NOUNS,
+    _RATE_WORDS,
+    _HYPHEN_UNITS,
+    _QUALIFIERS,
+    _PLACE_IN_NAME_OK,
+    DEMONYM_ENDINGS,
+    DEMONYMS,
+    DOLLAR_COUNTRIES,
 )
 
 # --- the master expression -------------------------------------------------------------------------
@@ -91,12 +40,14 @@ _PLACE_IN_NAME_OK = frozenset(
 _SIGN_ALT = "|".join(
     sorted((re.escape(sign) for sign in _CURRENCY_SIGNS if sign not in ("rs", "rs.")), key=len, reverse=True)
 )
-_CUR = rf"(?:{_SIGN_ALT}|(?:{'|'.join(_ISO_CODES)}|Rs\.?|Australian\s+dollars?|Canadian\s+dollars?|US\s+dollars?)\s?)"
+_DOLLAR_OF = r"(?:US|Australian|Canadian|New\s+Zealand|NZ|Hong\s+Kong|HK|Singapore|Singaporean)\s+dollars?"
+_CUR = rf"(?:{_SIGN_ALT}|(?:{'|'.join(_ISO_CODES)}|Rs\.?|{_DOLLAR_OF})\s?)"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _WORDS = (
-    rf"(?:(?:{_TENS}(?:[-\s]{_UNITS}\b)?|{_UNITS}|\d+)\s+and\s+a\s+half(?=\s+(?:million|billion|trillion|thousand)\b)"
+    rf"(?:(?:a\s+|three\s+)?quarters?\s+of\s+an?(?=\s+(?:million|billion|trillion)\b)"
+    rf"|(?:{_TENS}(?:[-\s]{_UNITS}\b)?|{_UNITS}|\d+)\s+and\s+a\s+half(?=\s+(?:million|billion|trillion|thousand)\b)"
     rf"|{_TENS}(?:[-\s]{_UNITS}\b)?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
     rf"|nineteen|one|two|three|four|five|six|seven|eight|nine|half(?:\s+an?)?(?=\s+(?:million|billion|trillion|dozen)\b)"
     rf"|a\s+dozen|an?(?=\s+(?:hundred|thousand|million|billion|trillion)\b)"
@@ -107,7 +58,7 @@ _ATOM = r"(?P<cur{i}>{cur})?(?P<num{i}>{digits}|\b{words}\b)(?P<scale{i}>{scale}
 _SUFFIX = (
     r"(?P<suffix>\s?%|\s(?:per\s?cent|percent)\b|\s(?:of\s+a\s+|a\s+)?(?:percentage|basis)\s+points?\b"
     r"|(?<=quarter)\s+point\b|(?<=half)\s+point\b"
-    r"|\s(?:US\s+dollars?|dollars?|euros?|pounds\s+sterling|pounds?|sterling|yen|yuan|renminbi|dong|tenge|roubles?|rubles?|rupees?|reais|swiss\s+francs|francs?|won|pence|cents?)\b"
+    rf"|\s(?:{_DOLLAR_OF}|dollars?|euro\s+cents?|euros?|pounds\s+sterling|pounds?|sterling|yen|yuan|renminbi|dong|tenge|roubles?|rubles?|rupees?|rupiah|reais|swiss\s+francs|francs?|won|pence|cents?)\b"
     rf"|\s?(?:{'|'.join(_ISO_CODES)})\b|(?<=\d)p\b)?"
 )
 MASTER = re.compile(
@@ -157,8 +108,15 @@ _CHANGE_BEFORE = re.compile(
     r"added|gained|lost|shed|trimmed|boosted|revised|moved|went|narrowed|widened|reduced|expanded|doubled)\s+$",
     re.IGNORECASE,
 )
+_ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|final|last)\s+$", re.IGNORECASE)
+_TIME_AFTER = re.compile(r"['’]?\s+time\b")
+_PUSHED_UP_TO = re.compile(
+    r"\b(?:push|pushe[sd]|pushing|dr[io]ve|driven|driving|drives|took|taken|brought|bring|sent|moved|revised|"
+    r"ratchet(?:ed)?|shot|went|marked)\b(?:\s+[\w'’-]+){0,3}\s+up\s+to\s+$",
+    re.IGNORECASE,
+)
 _AFTER_REJECT = re.compile(
-    r"(?:st|nd|rd|th)\b|[:/]\d|\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST)\b|\s+(?:years?\s+ago|January|February|March|April|May|June|July|August|September|October|November|December)\b",
+    r"(?:st|nd|rd|th)\b|\s+certificates?\b|[:/]\d|\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST)\b|\s+(?:years?\s+ago|January|February|March|April|May|June|July|August|September|October|November|December)\b",
 )
 
 
@@ -179,6 +137,9 @@ class Quantity:
 
 def _number(num: str) -> float | None:
     lowered = " ".join(num.lower().replace("-", " ").split())
+    if lowered.endswith((" of a", " of an")):
+        lowered = lowered.rsplit(" of ", 1)[0].removesuffix("s")  # "a quarter of a (million)"
+        lowered = "three quarters" if lowered == "three quarter" else lowered
     if lowered.endswith(" and a half"):
         whole = _number(lowered[: -len(" and a half")])
         return None if whole is None else whole + 0.5
@@ -206,13 +167,15 @@ def _currency_sign(sign: str | None) -> str | None:
         return None
     sign = " ".join(sign.lower().split())
     if sign.endswith(("dollar", "dollars")):
-        return {"australian": "AUD", "canadian": "CAD"}.get(sign.split()[0], "USD")
+        return DOLLAR_COUNTRIES.get(sign.rsplit(" ", 1)[0], "USD")
     return _CURRENCY_SIGNS.get(sign) or sign.upper()
 
 
 def _suffix_unit(suffix: str) -> tuple[str, float]:
     """The unit a suffix names and the factor to base units (pence are hundredths of a pound)."""
     word = " ".join(suffix.lower().split()).removeprefix("of a ").removeprefix("a ")
+    if word.endswith(("dollar", "dollars")) and " " in word:
+        return _currency_sign(word) or "USD", 1.0
     if word in ("%", "per cent", "percent", "point", "percentage point", "percentage points") or word.startswith("per"):
         return ("percentage points", 1.0) if "point" in word else ("percent", 1.0)
     if "basis" in word:
@@ -250,6 +213,10 @@ def _counted_noun(text: str, position: int) -> tuple[str | None, str | None, int
             continue
         if "-" in lowered and index < 3 and match.group(index + 1):
             continue  # a hyphenated modifier: "50,000 with-profits investors"
+        if word[0].isupper() and (lowered in DEMONYMS or lowered.endswith(DEMONYM_ENDINGS)):
+            return "people", rate, match.end(index)  # "400,000 Sri Lankans"
+        if lowered == "quarters" and not text.startswith(" of", match.end(index)):
+            return lowered, rate, match.end(index)  # "four consecutive quarters", not "three quarters of"
         if _plural_noun(lowered):
             noun = "people" if lowered in PEOPLE_NOUNS else lowered
             return noun, rate, match.end(index)
@@ -307,6 +274,10 @@ def _read(text: str, match: re.Match[str], after_between: bool = False) -> list[
         return []  # "May 6"
     if plain and _RANK_BEFORE.search(before):
         return []  # "No. 1", "top 25", "Flight 370"
+    if plain and has_second and g("sep").strip() in ("-", "–", "—") and value1 >= value2:
+        return []  # a vote tally or a score: "voted 8-1", "a 2-1 split"
+    if words1 and g("num1").lower().endswith(("quarter", "half")) and _ORDINAL_BEFORE.search(before):
+        return []  # "the fourth quarter points to", "the second half point": a period, not a fraction
 
     # --- the unit: percent/currency, else a hyphen unit, a counted noun, a rate --------------------
     rate = None
@@ -330,9 +301,11 @@ def _read(text: str, match: re.Match[str], after_between: bool = False) -> list[
                 end = rate_match.end()
             if rate:
                 unit = f"{unit}/{rate}"
-    if words1 and (bare or (unit == "count")):
+    if unit in ("years", "months", "weeks", "days") and _TIME_AFTER.match(text, end):
+        return []  # "in two years' time": relative time, like "two years ago"
+    if words1 and (bare or (unit == "count")) and not (scale1 or scale2):
         return []  # number words count only with a unit: "two flights", never "the two countries"
-    if words1 and value1 == 1 and not (scale1 or scale2 or unit in ("percent",) or currency):
+    if words1 and value1 == 1 and not (scale1 or scale2 or unit in ("percent", "percentage points") or currency):
         return []  # "one of", "one flight": too ambiguous to be worth a figure
     if words1 and not (scale1 or scale2) and _DETERMINER_BEFORE.search(before):
         return []
@@ -342,6 +315,7 @@ def _read(text: str, match: re.Match[str], after_between: bool = False) -> list[
             return []  # "FTSE 100", "Windows 95"
         if (
             value1 < 10
+            and not (scale1 or scale2)
             and float(value1).is_integer()
             and not has_second
             and not after_between
@@ -353,6 +327,8 @@ def _read(text: str, match: re.Match[str], after_between: bool = False) -> list[
     low = _times(value1, _scale(scale1 or (scale2 if shared else None)) * factor)
     qualifier_match = _QUALIFIER_BEFORE.search(before)
     qualifier = _QUALIFIERS[qualifier_match.group("q").lower()] if qualifier_match else "exact"
+    if qualifier == "under" and _PUSHED_UP_TO.search(text, max(0, start - 50), start):
+        qualifier = "exact"  # "pushed claims up to $37bn": rose to, not at most
     marker = qualifier if qualifier in ("from", "between") else None
     if marker:
         qualifier = "exact"
