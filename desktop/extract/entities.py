@@ -92,6 +92,7 @@ class _Candidate:
     hint: str = ""  # the lower-case word just before
     caps: bool = False  # written in capitals
     key: str = ""
+    model_type: str | None = None  # what the statistical model called it, used when no rule decides
 
 
 class _Segmenter:
@@ -454,6 +455,7 @@ def _model_candidates(
     """Model spans where no sure rule span overlaps, cut by the same rules; unknown parts take the model's type."""
     sure = sorted((c.start, c.end) for c in taken if c.sure)
     sure_starts = [s for s, _ in sure]
+    unknown = {(c.start, c.end): c for c in taken if c.type is None}
     added: list[_Candidate] = []
     for start, end, type_ in spans:
         if type_ not in _TYPES or end <= start:
@@ -471,10 +473,17 @@ def _model_candidates(
             segmenter.segment(run, _is_initial(text, sentence_start, run[0].start), None, found, "")
         for cand in found:
             if cand.type is None:
-                cand.type = type_
+                # The rules decide first (a shortening of a person named here stays that person); the
+                # model's type is the fallback, not an override.
+                cand.model_type = type_
                 cand.initial = False
-            cand.sure = cand.sure or cand.type is not None
-        added.extend(found)
+                same = unknown.get((cand.start, cand.end))
+                if same is not None:
+                    same.model_type = type_
+                    continue
+            else:
+                cand.sure = True
+            added.append(cand)
     return added
 
 
@@ -601,6 +610,10 @@ def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> l
             cand.type = PERSON
             clusters[index].append(cand)
             cluster_of[id(cand)] = index
+            kept_ids.add(id(cand))
+            continue
+        if cand.model_type is not None:
+            cand.type = cand.model_type
             kept_ids.add(id(cand))
             continue
         total, middle, placed = counts[cand.key]

@@ -228,3 +228,20 @@ def test_degenerate_texts(text):
     found = mentions_of(text)
     check_invariants(text, found)
     assert found == []
+
+
+def test_model_type_does_not_override_a_shortening_of_a_person_named_here():
+    text = "General Secretary Tô Lâm met the press. The visit matters, noted Lâm."
+    sentences = split_sentences(text)
+    short = text.rindex("Lâm")
+    mentions = find_mentions(text, sentences, extra_spans=[(short, short + 3, "place")])
+    assert [(m.text, m.type, m.name) for m in mentions] == [("Tô Lâm", "person", "Tô Lâm"),
+                                                             ("Lâm", "person", "Tô Lâm")]
+
+
+def test_model_type_is_used_when_no_rule_decides():
+    text = "Officials in Qyzylorda said the plant would open."
+    sentences = split_sentences(text)
+    start = text.index("Qyzylorda")
+    mentions = find_mentions(text, sentences, extra_spans=[(start, start + 9, "place")])
+    assert [(m.text, m.type) for m in mentions] == [("Qyzylorda", "place")]
