@@ -6,6 +6,7 @@ every core (a process pool), while one writer keeps the store consistent.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -121,7 +122,10 @@ def _results(files: Sequence[Path], pipeline: Pipeline, known: set[str], workers
             except Exception as error:  # noqa: BLE001 - one broken file must not end the batch
                 yield _FileResult(str(path), error=f"extraction failed ({type(error).__name__}: {error})")
         return
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(pipeline, frozenset(known))) as pool:
+    # "spawn", not fork: the app imports from a process that runs Qt threads, which must not be forked.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
+                             initargs=(pipeline, frozenset(known))) as pool:
         try:
             yield from pool.map(_process_in_worker, files, chunksize=16)
         finally:

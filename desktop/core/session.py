@@ -70,6 +70,12 @@ class Session:
                                            user_metrics=user_file(USER_METRICS_FILE))
         return self._pipeline
 
+    def reload_vocabularies(self) -> None:
+        """Read the (edited) user vocabularies again for the next import or re-extraction."""
+        use_model = self._pipeline.use_model if self._pipeline is not None else True
+        self._pipeline = Pipeline.load(user_sectors=user_file(USER_SECTORS_FILE),
+                                       user_metrics=user_file(USER_METRICS_FILE), use_model=use_model)
+
     def save_preferences(self) -> None:
         self.preferences.sector_filter = sorted(self.sectors_filter)
         self.preferences.save(self._preferences_path)
@@ -94,6 +100,10 @@ class Session:
 
     def entities(self, entity_type: str | None = None) -> list[Entity]:
         return self.repository.entities(Scope(sectors=self.sectors_filter), entity_type=entity_type)
+
+    def hidden_entities(self) -> list[Entity]:
+        """Entities the user hid, so that they can be shown again."""
+        return [entity for entity in self.repository.entities(include_hidden=True) if entity.hidden]
 
     def document_view(self, document_id: int) -> DocumentView:
         return DocumentView(

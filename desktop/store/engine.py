@@ -9,15 +9,16 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
 from platformdirs import user_data_dir
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 
 from desktop import APP_ID
 
 ENVIRONMENT_VARIABLE = "BRIEFING_DB"
+# The newest migration's revision id (tests check it against Alembic's head). A store already at this
+# revision opens without importing Alembic, which saves a fifth of a second at every start.
+SCHEMA_HEAD = "0001"
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
@@ -65,7 +66,20 @@ def create_store_engine(url: str | None = None) -> Engine:
     return engine
 
 
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("select version_num from alembic_version")).scalar()
+
+
 def migrate(engine: Engine, revision: str = "head") -> None:
+    """Upgrade the schema to ``revision``; a store already at :data:`SCHEMA_HEAD` is left alone."""
+    if revision == "head" and current_revision(engine) == SCHEMA_HEAD:
+        return
+    from alembic import command
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(_MIGRATIONS))
     with engine.begin() as connection:

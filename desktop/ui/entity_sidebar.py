@@ -352,7 +352,7 @@ class EntitySidebar(QWidget):
             split.addAction(alias, lambda a=alias: self._curate(session.split_alias, entity.id, a, origin=self))
         menu.addSeparator()
         menu.addAction("Hide", lambda: self._curate(session.hide_entity, entity.id, True, origin=self))
-        hidden = hidden_entities(session)
+        hidden = session.hidden_entities()
         if hidden:
             unhide = menu.addMenu(f"Show hidden ({len(hidden)})")
             for other in hidden:
@@ -383,10 +383,3 @@ class EntitySidebar(QWidget):
         except (KeyError, ValueError) as error:
             QMessageBox.warning(self, "Entity not changed", str(error))
 
-
-def hidden_entities(session: Session) -> list[Entity]:
-    """Hidden entities, so they can be shown again. (Wants a session query; see the note to the lead.)"""
-    query = getattr(session, "hidden_entities", None)
-    if query is not None:
-        return list(query())
-    return [entity for entity in session.repository.entities(include_hidden=True) if entity.hidden]

@@ -177,3 +177,22 @@ def test_diacritic_spelling_of_a_name_wins(repository: Repository):
     (entity,) = repository.entities()
     assert (entity.name, entity.mention_count, entity.document_count) == ("Tô Lâm", 2, 2)
     assert entity.aliases == ("To Lam", "Tô Lâm")
+
+
+def test_schema_head_constant_matches_the_newest_migration(tmp_path):
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from desktop.store import engine as engine_module
+
+    config = Config()
+    config.set_main_option("script_location", str(engine_module._MIGRATIONS))
+    assert ScriptDirectory.from_config(config).get_current_head() == engine_module.SCHEMA_HEAD
+    # a file store is migrated once, then reopened without running Alembic
+    url = f"sqlite:///{tmp_path / 'store.sqlite3'}"
+    first = Repository.open(url)
+    assert engine_module.current_revision(first.engine) == engine_module.SCHEMA_HEAD
+    first.close()
+    again = Repository.open(url)
+    assert again.document_count() == 0
+    again.close()

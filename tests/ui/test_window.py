@@ -72,9 +72,8 @@ def test_curation_updates_every_pane(window, session):
     session.hide_entity(entity.id, origin=sidebar)
     assert all(e.id != entity.id for e in sidebar.model.entities())
     assert session.entity_id is None
-    from desktop.ui.entity_sidebar import hidden_entities
 
-    assert [e.id for e in hidden_entities(session)] == [entity.id]
+    assert [e.id for e in session.hidden_entities()] == [entity.id]
 
 
 def test_curation_menu_offers_every_command(window, session):
