@@ -237,7 +237,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             from desktop.export.briefing_export import export_briefing_headless
 
             written = export_briefing_headless(repository, Path(args.out), metrics=args.metric or None,
-                                               overwrite=args.overwrite)
+                                               sectors=tuple(args.sector or ()), overwrite=args.overwrite)
         else:
             from desktop.export.cli_export import export_charts_headless
 

@@ -7,6 +7,11 @@ never sends a selection back in response to one: only a click on a point does th
 Charts are made lazily: the first :attr:`ChartPanel.page_size` metrics, then another page per click on
 "Show more"; a selected figure whose chart is not made yet gets that one chart added below the page.
 Charts already made are reused across rebuilds (their data is swapped), so a scope change is cheap.
+
+Each chart also gets the reconciliation groups of the figures in scope (:func:`group_figures` with the
+analyst's decisions), so conflicts show as a red band and accepted values are followed; a change of
+decisions only restyles the charts. Metrics that differ only by their rate words ("direct flights per
+week" / "per day") share one chart, in the unit most of their figures use, so their figures sit side by side.
 """
 
 from __future__ import annotations
@@ -27,6 +32,8 @@ from PySide6.QtWidgets import (
 
 from desktop.charts.figure_chart import FigureChart
 from desktop.core.messages import DataChanged, EntitySelected, FigureSelected, SectorFilterChanged
+from desktop.core.reconcile import FigureDecision, FigureGroup, group_figures
+from desktop.core.reconcile import chart_metrics as shared_charts
 from desktop.domain import Figure
 
 _REBUILD_PARTS = frozenset({"figures", "metrics", "documents", "entities"})
@@ -35,6 +42,28 @@ _REBUILD_PARTS = frozenset({"figures", "metrics", "documents", "entities"})
 def _stop_all(unsubscribe: list) -> None:
     while unsubscribe:
         unsubscribe.pop()()
+
+
+def session_groups(session: object, figures: list[Figure]) -> list[FigureGroup]:
+    """The reconciliation groups of ``figures`` with the analyst's stored decisions and notes.
+
+    A session whose repository keeps no decisions (a test double) gets the groups without them.
+    """
+    repository = getattr(session, "repository", None)
+    decisions: dict[int, FigureDecision] = {}
+    notes: dict[str, str] = {}
+    if repository is not None and hasattr(repository, "figure_curation"):
+        for figure_id, curation in repository.figure_curation().items():
+            if curation.status in ("accepted", "rejected"):
+                decisions[figure_id] = FigureDecision(curation.status, curation.note)
+    if repository is not None and hasattr(repository, "group_notes"):
+        notes = repository.group_notes()
+    return group_figures(figures, decisions, notes)
+
+
+def chart_metrics(groups: dict[str, list[Figure]]) -> dict[str, str]:
+    """Metric -> the metric whose chart shows it (rate variants of one metric share a chart)."""
+    return shared_charts({metric: len(found) for metric, found in groups.items()})
 
 
 class _ChartCard(QFrame):
@@ -61,7 +90,12 @@ class _ChartCard(QFrame):
 
     def set_count(self, plotted: int, total: int) -> None:
         text = f"{plotted} figure{'s' if plotted != 1 else ''}"
-        self.count.setText(text if plotted == total else f"{text} plotted of {total}")
+        text = text if plotted == total else f"{text} plotted of {total}"
+        conflicts = len(self.chart.conflict_markers())
+        if conflicts:
+            text = (f"<span style='color:#c62828;font-weight:bold'>⚠ {conflicts} conflict"
+                    f"{'s' if conflicts != 1 else ''}</span> · {text}")
+        self.count.setText(text)
 
 
 class ChartPanel(QWidget):
@@ -79,14 +113,22 @@ class ChartPanel(QWidget):
         self._cards: dict[str, _ChartCard] = {}
         self._checked: set[str] = set()
         self._extra: list[str] = []  # metrics beyond the pages shown, made because one of their figures was selected
+        self._chart_of: dict[str, str] = {}  # figure metric -> chart metric
+        self._reconciled: list[FigureGroup] = []
+        self._show_set_aside = True
 
         self.summary = QLabel()
         self.select_all = QPushButton("Include all shown")
         self.select_none = QPushButton("Include none")
         self.select_all.clicked.connect(lambda: self._set_all_checked(True))
         self.select_none.clicked.connect(lambda: self._set_all_checked(False))
+        self.set_aside_box = QCheckBox("Show set-aside figures")
+        self.set_aside_box.setToolTip("Figures rejected, or not accepted where another was, drawn faded")
+        self.set_aside_box.setChecked(True)
+        self.set_aside_box.toggled.connect(self.set_show_set_aside)
         header = QHBoxLayout()
         header.addWidget(self.summary, 1)
+        header.addWidget(self.set_aside_box)
         header.addWidget(self.select_all)
         header.addWidget(self.select_none)
 
@@ -139,8 +181,19 @@ class ChartPanel(QWidget):
         return [self._cards[m].chart for m in self._order if m in self._cards]
 
     def chart_for(self, metric: str) -> FigureChart | None:
-        card = self._cards.get(metric)
+        card = self._cards.get(self._chart_of.get(metric, metric))
         return card.chart if card is not None else None
+
+    def groups(self) -> list[FigureGroup]:
+        """The reconciliation groups of the figures in scope, conflicts first."""
+        return list(self._reconciled)
+
+    def set_show_set_aside(self, on: bool) -> None:
+        self._show_set_aside = on
+        with QSignalBlocker(self.set_aside_box):
+            self.set_aside_box.setChecked(on)
+        for card in self._cards.values():
+            card.chart.set_show_set_aside(on)
 
     def selected_metrics(self) -> list[str]:
         """Metrics ticked for export, in display order."""
@@ -162,11 +215,18 @@ class ChartPanel(QWidget):
         _stop_all(self._unsubscribe)
 
     def rebuild(self) -> None:
-        groups: dict[str, list[Figure]] = defaultdict(list)
-        for figure in self.session.figures():
+        by_metric: dict[str, list[Figure]] = defaultdict(list)
+        figures = self.session.figures()
+        for figure in figures:
             if figure.metric:
-                groups[figure.metric].append(figure)
+                by_metric[figure.metric].append(figure)
+        self._chart_of = chart_metrics(by_metric)
+        groups: dict[str, list[Figure]] = defaultdict(list)
+        for figure in figures:
+            if figure.metric:
+                groups[self._chart_of[figure.metric]].append(figure)
         self._groups = dict(groups)
+        self._reconciled = session_groups(self.session, figures)
         self._order = sorted(groups, key=lambda m: (-len(groups[m]), m.casefold()))
         self._shown = max(self.page_size, min(self._shown, len(self._order)))
         self._layout_cards()
@@ -191,7 +251,7 @@ class ChartPanel(QWidget):
                 if card is None:
                     card = self._make_card(metric)
                 else:
-                    card.chart.set_figures(self._groups[metric])
+                    card.chart.set_figures(self._groups[metric], groups=self._reconciled)
                 card.set_count(len(card.chart.figure_ids()), len(self._groups[metric]))
                 with QSignalBlocker(card.chart):
                     card.chart.set_selected(selected)
@@ -206,7 +266,8 @@ class ChartPanel(QWidget):
             self.setUpdatesEnabled(True)
 
     def _make_card(self, metric: str) -> _ChartCard:
-        chart = FigureChart(metric, self._groups[metric], session=self.session)
+        chart = FigureChart(metric, self._groups[metric], session=self.session, groups=self._reconciled)
+        chart.set_show_set_aside(self._show_set_aside)
         chart.figure_picked.connect(self.figure_picked)
         card = _ChartCard(chart, metric in self._checked)
         card.include.toggled.connect(lambda on, m=metric: self._on_include_toggled(m, on))
@@ -227,14 +288,25 @@ class ChartPanel(QWidget):
     def _on_data_changed(self, message: DataChanged) -> None:
         if message.parts & _REBUILD_PARTS:
             self.rebuild()
+        elif "decisions" in message.parts:
+            self.refresh_decisions()
+
+    def refresh_decisions(self) -> None:
+        """Decisions or notes changed: the same figures, new markers and styles."""
+        figures = [figure for found in self._groups.values() for figure in found]
+        self._reconciled = session_groups(self.session, figures)
+        for metric, card in self._cards.items():
+            card.chart.set_groups(self._reconciled)
+            card.set_count(len(card.chart.figure_ids()), len(self._groups.get(metric, ())))
 
     def _on_figure_selected(self, message: FigureSelected) -> None:
         figure = message.figure
-        if figure is not None and figure.metric in self._groups and figure.metric not in self._cards:
-            self._extra.append(figure.metric)  # make that one chart, not every page before it
+        metric = self._chart_of.get(figure.metric or "", figure.metric) if figure is not None else None
+        if figure is not None and metric in self._groups and metric not in self._cards:
+            self._extra.append(metric)  # make that one chart, not every page before it
             self._layout_cards()
         for card in self._cards.values():
             with QSignalBlocker(card.chart):
                 card.chart.set_selected(figure.id if figure is not None else None)
-        if figure is not None and figure.metric in self._cards:
-            self.scroll.ensureWidgetVisible(self._cards[figure.metric], 0, 0)
+        if figure is not None and metric in self._cards:
+            self.scroll.ensureWidgetVisible(self._cards[metric], 0, 0)

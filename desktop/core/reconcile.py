@@ -92,6 +92,7 @@ __all__ = [
     "FigureGroup",
     "Interval",
     "canonical_unit",
+    "chart_metrics",
     "convert_rate",
     "figure_interval",
     "figures_for_chart",
@@ -437,6 +438,26 @@ def group_of(groups: Iterable[FigureGroup], figure_id: int) -> FigureGroup | Non
 
 # --------------------------------------------------------------------------------------------------
 # Charts
+
+
+def chart_metrics(counts: Mapping[str, int]) -> dict[str, str]:
+    """Metric -> the metric whose chart (or briefing section) shows it.
+
+    Metrics that differ only by their rate words ("direct flights per week", "direct flights per day")
+    share the chart of the one with most figures (``counts``), so that figures the reconciliation compares
+    are drawn side by side; every other metric keeps its own chart.
+    """
+    by_base: dict[str, list[str]] = defaultdict(list)
+    for metric in counts:
+        lowered = " ".join(metric.lower().split())
+        base = strip_metric_rate(lowered)
+        by_base[base if base and base != lowered else "\0" + metric].append(metric)
+    chart_of: dict[str, str] = {}
+    for members in by_base.values():
+        main = min(members, key=lambda m: (-counts[m], m.casefold()))
+        for metric in members:
+            chart_of[metric] = main
+    return chart_of
 
 
 @dataclass(frozen=True, slots=True)

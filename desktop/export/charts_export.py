@@ -25,6 +25,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, 
 
 from desktop.charts.figure_chart import FigureChart
 from desktop.charts.plan import plan_chart
+from desktop.core.reconcile import FigureGroup
 from desktop.domain import Figure
 
 FORMATS: tuple[str, ...] = ("png", "svg", "pdf")
@@ -44,10 +45,11 @@ class ChartSpec:
 
     metric: str
     figures: tuple[Figure, ...]
+    groups: tuple[FigureGroup, ...] = ()  # reconciliation: conflicts banded, accepted values followed
 
     @classmethod
     def of(cls, chart: FigureChart) -> ChartSpec:
-        return cls(chart.metric_name, tuple(chart.figures_source()))
+        return cls(chart.metric_name, tuple(chart.figures_source()), tuple(chart.groups()))
 
 
 # --------------------------------------------------------------------- names
@@ -125,12 +127,12 @@ def _resolve_targets(paths: list[Path], *, overwrite: bool, rename: bool) -> lis
 def build_export_chart(spec: ChartSpec, size: tuple[int, int] = DEFAULT_SIZE, *,
                        show_title: bool = True) -> FigureChart:
     """A chart laid out at ``size`` pixels without being shown (works with QT_QPA_PLATFORM=offscreen)."""
-    chart = FigureChart(spec.metric, spec.figures, export_style=True, show_title=show_title)
+    chart = FigureChart(spec.metric, spec.figures, export_style=True, show_title=show_title, groups=spec.groups)
     chart.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     chart.resize(*size)
     chart.show()  # never on screen; showing delivers the resize, so the scene takes the size now
     chart.ci.layout.activate()
-    chart.plot_item.setRange(xRange=chart.plan.x_range(), yRange=chart.plan.y_range(), padding=0)
+    chart.plot_item.setRange(xRange=chart.plan.x_range(), yRange=chart.y_range(), padding=0)
     return chart
 
 
@@ -368,7 +370,8 @@ def export_panel(panel: object, fmt: str, out_dir: Path | str, *, metrics: Seque
     Citations come from the panel's session (``session.repository.sentence_text``).
     """
     wanted = list(metrics) if metrics is not None else panel.selected_metrics()  # type: ignore[attr-defined]
-    specs = [ChartSpec(m, tuple(panel.figures_for(m))) for m in wanted]  # type: ignore[attr-defined]
+    groups = tuple(panel.groups()) if hasattr(panel, "groups") else ()
+    specs = [ChartSpec(m, tuple(panel.figures_for(m)), groups) for m in wanted]  # type: ignore[attr-defined]
     options.setdefault("sentence_text", panel.session.repository.sentence_text)  # type: ignore[attr-defined]
     return export_specs(specs, fmt, out_dir, **options)  # type: ignore[arg-type]
 
