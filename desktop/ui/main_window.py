@@ -38,7 +38,7 @@ from desktop.ui.sector_bar import SectorBar
 if TYPE_CHECKING:
     from desktop.core.session import Session
 
-STATE_VERSION = 1  # bump when the docks change, so an old saved layout is ignored instead of misapplied
+STATE_VERSION = 2  # bump when the docks change, so an old saved layout is ignored instead of misapplied
 SETTINGS_FILE = "window.ini"
 DEFAULT_SIZE = (1600, 1000)
 
@@ -83,6 +83,10 @@ class MainWindow(QMainWindow):
         self.charts_dock = self._dock("Charts", "ChartsDock", self.chart_panel or _placeholder("Loading charts…"))
         self.figures_dock = self._dock("Figures", "FiguresDock",
                                        self.figures_table or _placeholder("Loading figures…"))
+        from desktop.ui.reconcile_view import ReconcileView
+
+        self.reconcile_view = ReconcileView(session, self)
+        self.reconcile_dock = self._dock("Reconcile", "ReconcileDock", self.reconcile_view)
         self._default_layout()
 
         self.sector_bar = SectorBar(session, self)
@@ -123,6 +127,8 @@ class MainWindow(QMainWindow):
         from desktop.charts.chart_panel import ChartPanel
         from desktop.charts.figures_table import FiguresTableView
 
+        from desktop.ui.briefing_actions import install_figure_context_menu
+
         chart_panel = ChartPanel(self.session, self)
         chart_panel.setObjectName("ChartPanel")
         for metric in self.session.preferences.selected_charts:
@@ -130,6 +136,7 @@ class MainWindow(QMainWindow):
                 chart_panel.set_metric_selected(metric, True)
         figures_table = FiguresTableView(self.session, self)
         figures_table.setObjectName("FiguresTable")
+        install_figure_context_menu(figures_table, self.session)
         return chart_panel, figures_table
 
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
@@ -143,7 +150,8 @@ class MainWindow(QMainWindow):
         return dock
 
     def docks(self) -> list[QDockWidget]:
-        return [self.entities_dock, self.documents_dock, self.document_dock, self.charts_dock, self.figures_dock]
+        return [self.entities_dock, self.documents_dock, self.document_dock, self.charts_dock, self.figures_dock,
+                self.reconcile_dock]
 
     def _default_layout(self) -> None:
         """Entities | documents over the open document | charts over the figures table."""
@@ -156,8 +164,10 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(self.documents_dock, self.charts_dock, Qt.Orientation.Horizontal)
         self.splitDockWidget(self.documents_dock, self.document_dock, Qt.Orientation.Vertical)
         self.splitDockWidget(self.charts_dock, self.figures_dock, Qt.Orientation.Vertical)
+        self.tabifyDockWidget(self.figures_dock, self.reconcile_dock)
         for dock in self.docks():
             dock.show()
+        self.figures_dock.raise_()
         width = max(self.width(), DEFAULT_SIZE[0])
         height = max(self.height(), DEFAULT_SIZE[1])
         self.resizeDocks([self.entities_dock, self.documents_dock, self.charts_dock],
@@ -211,12 +221,15 @@ class MainWindow(QMainWindow):
                                                  tip="Import every readable file in a folder", name="ImportFolder")
         self.export_action = self._action("&Export Charts…", self.ask_export, "Ctrl+E",
                                           tip="Save the checked charts as PNG, SVG or PDF", name="ExportCharts")
+        self.export_briefing_action = self._action(
+            "Export &Briefing…", self.ask_export_briefing, "Ctrl+Shift+E",
+            tip="One PDF or HTML briefing of the checked charts, every figure cited", name="ExportBriefing")
         self.reextract_action = self._action("&Re-extract All Documents", self.reextract,
                                              tip="Run extraction again; your curation is kept", name="Reextract")
         self.quit_action = self._action("&Quit", self.close, "Ctrl+Q", name="Quit")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        for action in (self.import_files_action, self.import_folder_action, None, self.export_action, None,
-                       self.reextract_action, None, self.quit_action):
+        for action in (self.import_files_action, self.import_folder_action, None, self.export_action,
+                       self.export_briefing_action, None, self.reextract_action, None, self.quit_action):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
 
         edit_menu = bar.addMenu("&Edit")
@@ -228,8 +241,10 @@ class MainWindow(QMainWindow):
         self.clear_entity_action = self._action("Clear Entity", lambda: self.session.select_entity(None, origin=self))
         self.clear_sectors_action = self._action("Clear Sector Filter",
                                                  lambda: self.session.set_sector_filter((), origin=self))
+        self.edit_metrics_action = self._action("Edit &Metric Vocabulary…", self.edit_metric_vocabulary,
+                                                tip="Metric names and the phrases that name them", name="EditMetrics")
         for action in (self.find_action, self.filter_entities_action, None, self.clear_figure_action,
-                       self.clear_entity_action, self.clear_sectors_action):
+                       self.clear_entity_action, self.clear_sectors_action, None, self.edit_metrics_action):
             edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
 
         view_menu = bar.addMenu("&View")
@@ -242,7 +257,8 @@ class MainWindow(QMainWindow):
                                                  ("Document Text", self.document_dock),
                                                  ("Entities", self.entities_dock),
                                                  ("Charts", self.charts_dock),
-                                                 ("Figures Table", self.figures_dock)), start=1):
+                                                 ("Figures Table", self.figures_dock),
+                                                 ("Reconcile", self.reconcile_dock)), start=1):
             action = self._action(f"Go to {label}", lambda d=dock: self.focus_dock(d), f"Alt+{number}")
             view_menu.addAction(action)
             self.focus_actions.append(action)
@@ -358,6 +374,20 @@ class MainWindow(QMainWindow):
         dialog = ExportDialog(self.session, self.chart_panel, self)
         dialog.open()
         self.export_dialog = dialog
+
+    def ask_export_briefing(self) -> None:
+        from desktop.ui.briefing_actions import ask_export_briefing
+
+        self.install_chart_views()
+        chosen = list(self.chart_panel.selected_metrics()) if self.chart_panel is not None else []
+        written = ask_export_briefing(self, self.session, chosen or None)
+        if written:
+            self.statusBar().showMessage(f"Briefing saved: {written[0]}", 8000)
+
+    def edit_metric_vocabulary(self) -> None:
+        from desktop.ui.briefing_actions import edit_metric_vocabulary
+
+        edit_metric_vocabulary(self, self.session)
 
     # ----------------------------------------------------------------- about, closing
     def about_text(self) -> str:
