@@ -1,0 +1,141 @@
+"""Entity recogniser: held-out quality and extraction speed.
+
+    python benchmarks/eval_ner.py [--corpus ../shared/corpora/gmb_ner/ner_dataset.csv]
+                                  [--bbc ../shared/corpora/bbc] [--rules MODULE:FUNCTION] [--skip-speed]
+
+Quality: the shipped model (resources/models/ner.crfsuite) on the held-out split that tools/train_ner.py
+keeps apart (a fixed rule over blocks of de-duplicated sentences): span-level exact-match precision, recall
+and F1 for person, organisation and place, micro-averaged overall, and token accuracy.
+
+Speed: words per second (white-space words) over the BBC corpus (~850k words) for sentence splitting alone,
+splitting + tokenising, the model path (splitting, tokenising, features, CRF tagging) on one core, and the
+model path spread over two processes. ``--rules`` adds a rules-only extractor ``FUNCTION(text, sentences)``
+for comparison. The model is loaded before timing starts (its load time is printed on its own).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+for extra in (ROOT, ROOT / "tools"):
+    if str(extra) not in sys.path:
+        sys.path.insert(0, str(extra))
+
+from desktop.extract.ner import EntityTagger, _clean, labels_to_spans, tokenize  # noqa: E402
+from desktop.extract.sentences import split_sentences  # noqa: E402
+
+DEFAULT_BBC = ROOT.parent / "shared" / "corpora" / "bbc"
+
+
+def read_bbc(folder: Path) -> list[str]:
+    texts = []
+    for path in sorted(folder.glob("*/*.txt")):
+        data = path.read_bytes()
+        try:
+            texts.append(data.decode("utf-8"))
+        except UnicodeDecodeError:
+            texts.append(data.decode("cp1252", errors="replace"))
+    return texts
+
+
+def quality(tagger: EntityTagger, corpus: Path) -> None:
+    import train_ner
+
+    _train, held_out, _all = train_ner.split(corpus)
+    started = time.perf_counter()
+    predicted = [tagger.tag_words(words) for words, _labels in held_out]
+    elapsed = time.perf_counter() - started
+    scores = train_ner.score([labels for _w, labels in held_out], predicted)
+    tokens = sum(len(w) for w, _ in held_out)
+    print(f"held-out split: {train_ner.HELD_OUT_RULE}")
+    print(f"{len(held_out)} sentences, {tokens} tokens (tagged in {elapsed:.1f}s)")
+    print("span-level exact match, model labels:")
+    print(train_ner.format_scores(scores))
+    cleaned = [_relabel(words, labels) for (words, _gold), labels in zip(held_out, predicted)]
+    print("span-level exact match, after the runtime's span clean-up (what spans() returns):")
+    print(train_ner.format_scores(train_ner.score([labels for _w, labels in held_out], cleaned)))
+    print()
+
+
+def _relabel(words, labels):
+    out = ["O"] * len(labels)
+    for first, last, kind in labels_to_spans(labels):
+        for a, b in _clean(words, first, last):
+            out[a] = "B-" + kind
+            for i in range(a + 1, b):
+                out[i] = "I-" + kind
+    return out
+
+
+def _timed(label: str, words: int, run) -> float:
+    cpu0, wall0 = time.process_time(), time.perf_counter()
+    result = run()
+    cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
+    print(f"{label:<48}{words / wall:>12,.0f} words/s wall  {words / max(cpu, 1e-9):>12,.0f} words/s per CPU-second")
+    return result
+
+
+def speed(tagger: EntityTagger, bbc: Path, rules: str | None) -> None:
+    texts = read_bbc(bbc)
+    words = sum(len(t.split()) for t in texts)
+    print(f"BBC corpus: {len(texts)} articles, {words:,} words; {os.cpu_count()} CPUs visible")
+    split = _timed("sentence splitting only", words, lambda: [split_sentences(t) for t in texts])
+    pairs = list(zip(texts, split))
+
+    def tokenise_all():
+        return [tokenize(t, s.start, s.end) for t, sentences in pairs for s in sentences]
+
+    _timed("split + tokenise", words, lambda: ([split_sentences(t) for t in texts], tokenise_all()))
+    if rules:
+        module_name, _, function_name = rules.partition(":")
+        function = getattr(importlib.import_module(module_name), function_name)
+        _timed(f"rules only ({rules}, split included)", words, lambda: [function(t, split_sentences(t)) for t in texts])
+    found = _timed(
+        "model: split + tokenise + tag, 1 process",
+        words,
+        lambda: [tagger.spans(t, split_sentences(t)) for t in texts],
+    )
+    found2 = _timed(
+        "model: split + tag (spans_many), 2 processes",
+        words,
+        lambda: tagger.spans_many([(t, split_sentences(t)) for t in texts], workers=2),
+    )
+    counts: dict[str, int] = {}
+    for spans in found:
+        for _s, _e, kind in spans:
+            counts[kind] = counts.get(kind, 0) + 1
+    print(f"entities found: {counts}; 2-process results identical: {found == found2}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    import train_ner
+
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=train_ner.DEFAULT_CORPUS)
+    parser.add_argument("--bbc", type=Path, default=DEFAULT_BBC)
+    parser.add_argument("--model", type=Path, default=None, help="a model other than the shipped one")
+    parser.add_argument("--rules", default=None, help="MODULE:FUNCTION(text, sentences), a rules-only path to time")
+    parser.add_argument("--skip-speed", action="store_true")
+    parser.add_argument("--skip-quality", action="store_true")
+    args = parser.parse_args(argv)
+
+    started = time.perf_counter()
+    tagger = EntityTagger.load(args.model)
+    size = tagger.path.stat().st_size
+    print(f"model {tagger.path.name}: {size / 1e6:.2f} MB, loaded in {time.perf_counter() - started:.2f}s")
+    print()
+    if not args.skip_quality:
+        quality(tagger, args.corpus)
+    if not args.skip_speed:
+        speed(tagger, args.bbc, args.rules)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

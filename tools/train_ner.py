@@ -1,0 +1,357 @@
+"""Train the shipped entity recogniser (``make model``): a CRF over the GMB named-entity corpus.
+
+    python tools/train_ner.py [--corpus ../shared/corpora/gmb_ner/ner_dataset.csv] [--out resources/models]
+
+Reproducible: the corpus is read the same way every time (cp1252, forward-filled sentence ids, the last,
+cut sentence dropped, exact duplicate sentences dropped keeping the first), the held-out split is a fixed
+rule over blocks of sentences (``HELD_OUT_RULE``), and L-BFGS training has no randomness (the seeds are set
+anyway and recorded). The model, its metadata (corpus sha256, split rule, feature version, parameters,
+held-out scores) and the lexicon the features use are written to ``resources/models/``.
+
+Tag mapping (GMB -> the app's types):
+  per -> person, with leading titles ("President", "Prime Minister", "Mr.") moved out of the span;
+  org -> organisation; geo -> place;
+  gpe -> place when the span names a country or region ("Nepal", "Sri Lanka", "Ninh Binh"),
+         O when it is a nationality word ("Iraqi", "Americans", "Bosnian Serb"): the app keeps no demonyms;
+  tim, art, eve, nat -> O.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import random
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from desktop.extract.ner import FEATURE_VERSION, TYPES, Featurizer, _fold, labels_to_spans  # noqa: E402
+
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "gmb_ner" / "ner_dataset.csv"
+DEFAULT_OUT = ROOT / "resources" / "models"
+SEED = 20250504
+BLOCK = 100  # sentences per block, after de-duplication
+HELD_OUT_RULE = "after dropping the cut last sentence and exact duplicate sentences (first kept), sentence i is held out when (i // 100) % 10 == 9"
+DEV_RULE = "within the training part, (i // 100) % 10 == 8 is the tuning split (--dev)"
+
+# Words that open a person span in GMB but are roles, not names.
+TITLES = frozenset(
+    """mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady madam mister
+    president president-elect vice vice-president prime minister premier chancellor secretary
+    secretary-general under-secretary general gen gen. lieutenant lt lt. colonel col col. major maj maj.
+    captain capt capt. sergeant sgt sgt. admiral adm adm. commander marshal field brigadier corporal private
+    major-general lieutenant-general lieutenant-colonel
+    senator sen sen. representative rep rep. congressman congresswoman governor gov gov. mayor ambassador
+    envoy judge justice chief deputy acting former late interim foreign defense defence interior finance
+    state party leader chairman chairwoman spokesman spokeswoman director minister-designate premier-elect
+    king queen prince princess crown emperor empress sultan emir sheikh sheik shaikh
+    pope cardinal archbishop bishop reverend rev rev. father ayatollah grand mullah imam rabbi
+    opposition rebel militant senior top u.n. u.s. un us""".split()
+)
+
+# gpe spans whose last word is one of these, or ends like a nationality word, are demonyms.
+_DEMONYM_WORDS = frozenset(
+    """thai swiss greek greeks arab arabs serb serbs croat croats czech czechs uzbek uzbeks kurd kurds turk
+    turks jew jews sikh sikhs dutch french welsh irish scots scot danes dane finn finns swede swedes pole
+    poles slovak slovaks tajik tajiks kazakh kazakhs kyrgyz tatar tatars hutu hutus tutsi tutsis pashtun
+    pashtuns tamil tamils sunni sunnis shi'ite shi'ites shiite shiites muslim muslims christian christians
+    hindu hindus buddhist buddhists western eastern northern southern basque basques roma gypsy maori inuit
+    briton britons yankee chechen chechens yugoslav yugoslavs argentine argentines spaniard spaniards
+    filipino filipinos filipina slovene slovenes mongol mongols aussie aussies lao dominican kiwi kiwis
+    bosniak bosniaks cypriot cypriots somali somalis afghan afghans""".split()
+)
+_DEMONYM_END = re.compile(r"(?:an|ans|ian|ians|ese|i|is|ish|ic|ics|ch|que|ot|ots|ean|eans)$")
+
+
+def corpus_sentences(path: Path) -> list[tuple[list[str], list[str]]]:
+    """Sentences as (words, GMB tags): forward-filled ids, last (cut) sentence dropped, duplicates dropped."""
+    sentences: list[tuple[list[str], list[str]]] = []
+    with open(path, encoding="cp1252", newline="") as handle:
+        reader = csv.reader(handle)
+        next(reader)
+        current: tuple[list[str], list[str]] | None = None
+        for sentence_id, word, _pos, tag in reader:
+            if sentence_id:
+                current = ([], [])
+                sentences.append(current)
+            assert current is not None
+            current[0].append(word)
+            current[1].append(tag)
+    sentences.pop()  # the file stops at a spreadsheet row limit: its last sentence is cut
+    seen: set[tuple[str, ...]] = set()
+    unique = []
+    for words, tags in sentences:
+        key = tuple(words)
+        if key in seen:
+            continue
+        seen.add(key)
+        unique.append((words, tags))
+    return unique
+
+
+def gmb_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    return labels_to_spans([t if t == "O" else t.upper()[:2] + t[2:] for t in tags])
+
+
+def gpe_places(sentences) -> set[str]:
+    """gpe span texts that name places rather than nationalities (decided over the whole corpus's counts)."""
+    gpe: Counter[str] = Counter()
+    geo: Counter[str] = Counter()
+    for words, tags in sentences:
+        for first, last, kind in gmb_spans(tags):
+            text = " ".join(words[first:last])
+            if kind == "gpe":
+                gpe[text] += 1
+            elif kind == "geo":
+                geo[text] += 1
+    places = set()
+    for text, count in gpe.items():
+        last_word = text.split()[-1].lower()
+        demonym = last_word in _DEMONYM_WORDS or bool(_DEMONYM_END.search(last_word))
+        if geo[text] >= 3 or geo[text] >= 0.1 * count or not demonym:
+            places.add(text)
+    return places
+
+
+def app_labels(words: list[str], tags: list[str], places: set[str]) -> list[str]:
+    labels = ["O"] * len(words)
+    spans = gmb_spans(tags)
+    for n, (first, last, kind) in enumerate(spans):
+        if kind == "per" and words[first:last] == ["Sri"] and n + 1 < len(spans) and spans[n + 1][0] == last:
+            spans[n + 1] = (first, spans[n + 1][1], "geo")  # "Sri" (per) + "Lanka" (gpe): the place Sri Lanka
+            continue
+        if kind == "per":
+            while first < last and words[first].lower() in TITLES:
+                first += 1
+            if first < last and words[first].lower() in {"of", "the"}:
+                continue  # "President of the Senate": a role, not a name
+            if last - first == 1 and words[first].lower() in _DEMONYM_WORDS:
+                continue  # "Sunni", "Western": silver-standard noise
+            typ = "person"
+        elif kind == "org":
+            typ = "organisation"
+        elif kind == "geo":
+            typ = "place"
+        elif kind == "gpe" and " ".join(words[first:last]) in places:
+            typ = "place"
+        else:
+            continue
+        for i in range(first, last):
+            labels[i] = ("B-" if i == first else "I-") + typ
+    return labels
+
+
+def is_held_out(index: int) -> bool:
+    return (index // BLOCK) % 10 == 9
+
+
+def is_dev(index: int) -> bool:
+    return (index // BLOCK) % 10 == 8
+
+
+def split(corpus_path: Path):
+    """(train, held_out) lists of (words, labels) under the fixed rule, plus the gpe place list."""
+    sentences = corpus_sentences(corpus_path)
+    places = gpe_places(sentences)
+    labelled = [(words, app_labels(words, tags, places)) for words, tags in sentences]
+    train = [s for i, s in enumerate(labelled) if not is_held_out(i)]
+    held_out = [s for i, s in enumerate(labelled) if is_held_out(i)]
+    return train, held_out, sentences
+
+
+def drop_titles(sentences) -> list[tuple[list[str], list[str]]]:
+    """Augmentation: copies of the sentences where a person follows a title, with the title removed.
+
+    GMB names people mostly after a title ("President Hamid Karzai"), which teaches a model to wait for the
+    title; news just as often names people bare ("Karzai said"). The copies make it look at the name.
+    """
+    extra = []
+    for words, labels in sentences:
+        keep = [True] * len(words)
+        changed = False
+        for first, _last, kind in labels_to_spans(labels):
+            if kind != "person":
+                continue
+            i = first - 1
+            while i >= 0 and labels[i] == "O" and words[i].lower() in TITLES:
+                keep[i] = False
+                changed = True
+                i -= 1
+        if changed:
+            extra.append(([w for w, k in zip(words, keep) if k], [l for l, k in zip(labels, keep) if k]))
+    return extra
+
+
+def build_lexicon(train, min_count: int = 3) -> list[str]:
+    """Folded words seen in lower case at least ``min_count`` times in training text ("the", "speaking")."""
+    counts: Counter[str] = Counter()
+    for words, _labels in train:
+        for w in words:
+            if w[:1].islower():
+                counts[_fold(w)] += 1
+    return sorted(w for w, c in counts.items() if c >= min_count)
+
+
+def score(gold_seqs, pred_seqs) -> dict:
+    """Span-level exact-match precision, recall and F1 per type and overall (micro), plus token accuracy."""
+    tp: Counter[str] = Counter()
+    n_gold: Counter[str] = Counter()
+    n_pred: Counter[str] = Counter()
+    tokens = correct = 0
+    for gold, pred in zip(gold_seqs, pred_seqs):
+        g = set(labels_to_spans(gold))
+        p = set(labels_to_spans(pred))
+        for span in g:
+            n_gold[span[2]] += 1
+        for span in p:
+            n_pred[span[2]] += 1
+        for span in g & p:
+            tp[span[2]] += 1
+        tokens += len(gold)
+        correct += sum(a == b for a, b in zip(gold, pred))
+    result = {}
+    for typ in (*TYPES, "overall"):
+        if typ == "overall":
+            t, ng, np_ = sum(tp.values()), sum(n_gold.values()), sum(n_pred.values())
+        else:
+            t, ng, np_ = tp[typ], n_gold[typ], n_pred[typ]
+        precision = t / np_ if np_ else 0.0
+        recall = t / ng if ng else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        result[typ] = {
+            "precision": round(precision, 4),
+            "recall": round(recall, 4),
+            "f1": round(f1, 4),
+            "gold": ng,
+            "predicted": np_,
+        }
+    result["token_accuracy"] = round(correct / tokens, 4) if tokens else 0.0
+    return result
+
+
+def format_scores(scores: dict) -> str:
+    lines = [f"{'type':<14}{'precision':>10}{'recall':>10}{'F1':>8}{'gold':>8}{'pred':>8}"]
+    for typ in (*TYPES, "overall"):
+        s = scores[typ]
+        lines.append(
+            f"{typ:<14}{s['precision']:>10.3f}{s['recall']:>10.3f}{s['f1']:>8.3f}{s['gold']:>8}{s['predicted']:>8}"
+        )
+    lines.append(f"token accuracy {scores['token_accuracy']:.4f}")
+    return "\n".join(lines)
+
+
+def train_model(train, model_path: Path, lexicon, params: dict, algorithm: str = "lbfgs", verbose=False):
+    import pycrfsuite
+
+    featurizer = Featurizer(lexicon)
+    trainer = pycrfsuite.Trainer(algorithm=algorithm, verbose=verbose)
+    for words, labels in train:
+        trainer.append(featurizer.sequence(words), labels)
+    trainer.set_params(params)
+    trainer.train(str(model_path))
+
+
+def predict(model_path: Path, lexicon, sentences) -> list[list[str]]:
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model_path))
+    featurizer = Featurizer(lexicon)
+    return [tagger.tag(featurizer.sequence(words)) for words, _labels in sentences]
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--c1", type=float, default=0.2)
+    parser.add_argument("--c2", type=float, default=0.05)
+    parser.add_argument("--iterations", type=int, default=200)
+    parser.add_argument("--min-freq", type=int, default=1, help="drop features seen fewer times")
+    parser.add_argument("--algorithm", default="lbfgs", help="crfsuite training algorithm (lbfgs, ap, l2sgd...)")
+    parser.add_argument("--no-augment", action="store_true", help="train without the title-dropped copies")
+    parser.add_argument("--dev", action="store_true", help="tune: train without the dev split, score on it, write nothing")
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args(argv)
+
+    random.seed(SEED)
+    if not args.corpus.is_file():
+        parser.error(f"no corpus at {args.corpus} (see ../shared/corpora/gmb_ner/README.md)")
+    started = time.perf_counter()
+    train, held_out, sentences = split(args.corpus)
+    if args.dev:
+        indexed = [i for i in range(len(sentences)) if not is_held_out(i)]
+        evaluation = [s for i, s in zip(indexed, train) if is_dev(i)]
+        train = [s for i, s in zip(indexed, train) if not is_dev(i)]
+    else:
+        evaluation = held_out
+    lexicon = build_lexicon(train)
+    augmented = [] if args.no_augment else drop_titles(train)
+    train = train + augmented
+    if args.algorithm == "lbfgs":
+        params = {"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
+    elif args.algorithm == "l2sgd":
+        params = {"c2": args.c2, "max_iterations": args.iterations}
+    else:
+        params = {"max_iterations": args.iterations}
+    params["feature.minfreq"] = args.min_freq
+    params["feature.possible_transitions"] = True
+    print(
+        f"{len(sentences)} sentences after de-duplication; training on {len(train)} "
+        f"({sum(len(w) for w, _ in train)} tokens), scoring on {len(evaluation)}; {args.algorithm} {params}",
+        flush=True,
+    )
+    args.out.mkdir(parents=True, exist_ok=True)
+    model_path = args.out / ("ner-dev.crfsuite" if args.dev else "ner.crfsuite")
+    train_model(train, model_path, lexicon, params, args.algorithm, args.verbose)
+    trained = time.perf_counter()
+    scores = score([labels for _w, labels in evaluation], predict(model_path, lexicon, evaluation))
+    print(format_scores(scores))
+    print(f"trained in {trained - started:.0f}s; model {model_path.stat().st_size / 1e6:.2f} MB")
+    if args.dev:
+        model_path.unlink()
+        return 0
+    metadata = {
+        "model": "linear-chain CRF (CRFsuite)",
+        "feature_version": FEATURE_VERSION,
+        "types": list(TYPES),
+        "corpus": {
+            "name": "Groningen Meaning Bank (Bos et al.), via the Kaggle Annotated Corpus for NER, ODbL",
+            "file": args.corpus.name,
+            "sha256": sha256(args.corpus),
+            "sentences_after_dedup": len(sentences),
+        },
+        "split": HELD_OUT_RULE,
+        "train_sentences": len(train) - len(augmented),
+        "augmentation": f"{len(augmented)} copies of training sentences with the title before a person removed",
+        "held_out_sentences": len(held_out),
+        "algorithm": args.algorithm,
+        "params": params,
+        "seed": SEED,
+        "held_out_scores": scores,
+        "training_seconds": round(trained - started),
+        "lexicon": lexicon,
+    }
+    (args.out / "ner.json").write_text(json.dumps(metadata, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {model_path} and {args.out / 'ner.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
