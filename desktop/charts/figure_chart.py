@@ -27,7 +27,7 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainterPath, QPen, QWheelEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainterPath, QPen, QWheelEvent
 
 from desktop.charts.plan import ChartPlan, PlotPoint, plan_chart
 from desktop.charts.units import format_figure, format_tick
@@ -241,6 +241,7 @@ class FigureChart(pg.GraphicsLayoutWidget):
                                 size="13pt" if self._export_style else "11pt", bold=True, color="#111")
         self.plot_item.setLabel("left", self._plan.unit.label or None, color="#222")
         self.plot_item.getAxis("left").enableAutoSIPrefix(False)
+        self._fit_value_axis()
 
         xs = np.array([p.x for p in points], dtype=float)
         ys = np.array([p.y for p in points], dtype=float)
@@ -529,7 +530,8 @@ class FigureChart(pg.GraphicsLayoutWidget):
             faded.setAlpha(FADED_ALPHA)
             entries.append((pg.ScatterPlotItem(symbol="o", size=10, pen=pg.mkPen(faded), brush=pg.mkBrush(faded)),
                             "faded: set aside"))
-        self.legend.setColumnCount(max(1, min(4, len(entries))))  # before adding: re-flowing misplaces samples
+        # Three columns fit a chart in its dock; files are wider. Set before adding: re-flowing misplaces samples.
+        self.legend.setColumnCount(max(1, min(4 if self._export_style else 3, len(entries))))
         for sample, label in entries:
             self.legend.addItem(sample, label)
         self.legend.setVisible(bool(entries))
@@ -538,6 +540,21 @@ class FigureChart(pg.GraphicsLayoutWidget):
         height = self.legend.height() + 4 if entries else 0.0
         self._legend_space.setMinimumHeight(height)
         self._legend_space.setMaximumHeight(height)
+
+    def _fit_value_axis(self) -> None:
+        """Make the value axis wide enough for its longest tick label before the first paint.
+
+        pyqtgraph skips tick labels that do not fit and widens the axis only on a later paint, so a chart
+        rendered once (an export) or first shown with "300,000" ticks would show none of them.
+        """
+        axis = self.plot_item.getAxis("left")
+        low, high = self._plan.y_range()
+        labels = [format_tick(value) for value in (low, high, (low + high) / 2)]
+        font = axis.style.get("tickFont") or QFont()
+        metrics = QFontMetrics(font)
+        widest = max(metrics.horizontalAdvance(label) for label in labels)
+        axis.setStyle(tickTextWidth=widest, autoExpandTextSpace=True)
+        axis.setWidth(widest + metrics.height() + 18)  # the tick labels, the axis title and the ticks
 
     def _apply_fonts(self) -> None:
         size = 11 if self._export_style else 9
@@ -549,6 +566,8 @@ class FigureChart(pg.GraphicsLayoutWidget):
             axis.setTextPen(pg.mkPen("#222"))
             axis.setStyle(tickFont=font)
             axis.label.setFont(font)
+        if hasattr(self, "_plan"):
+            self._fit_value_axis()
 
     def set_export_style(self, on: bool) -> None:
         """Larger fonts and symbols for files; the background is always white."""
