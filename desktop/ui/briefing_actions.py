@@ -48,25 +48,29 @@ def edit_metric_vocabulary(parent: QWidget, session: Session) -> None:
     edit_metrics(parent, session)
 
 
-def install_figure_context_menu(table: QWidget, session: Session) -> None:
-    """Right-click on a figures-table row: reassign its metric, or accept/reject it for its group."""
+def figure_menu(table: QWidget, session: Session, figure_id: int) -> QMenu:
+    """The figures table's right-click menu for one figure."""
     from desktop.ui.metric_editor import reassign_metric_dialog
 
+    figure = session.repository.figure(figure_id)
+    menu = QMenu(table)
+    menu.addAction("Show in Document", lambda: session.select_figure(figure_id, origin=None))
+    menu.addAction("Reassign Metric…", lambda: reassign_metric_dialog(table, session, figure))
+    menu.addSeparator()
+    menu.addAction("Accept for Its Group", lambda: session.decide_figure(figure_id, "accepted", origin=table))
+    menu.addAction("Reject", lambda: session.decide_figure(figure_id, "rejected", origin=table))
+    menu.addAction("Clear Decision", lambda: session.decide_figure(figure_id, None, origin=table))
+    return menu
+
+
+def install_figure_context_menu(table: QWidget, session: Session) -> None:
+    """Right-click on a figures-table row: reassign its metric, or accept/reject it for its group."""
     table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
     def show(position: QPoint) -> None:
         index = table.indexAt(position)
-        if not index.isValid():
-            return
-        figure_id = table.figure_id_at(index.row())
-        figure = session.repository.figure(figure_id)
-        menu = QMenu(table)
-        menu.addAction("Show in Document", lambda: session.select_figure(figure_id, origin=None))
-        menu.addAction("Reassign Metric…", lambda: reassign_metric_dialog(table, session, figure))
-        menu.addSeparator()
-        menu.addAction("Accept for Its Group", lambda: session.decide_figure(figure_id, "accepted", origin=table))
-        menu.addAction("Reject", lambda: session.decide_figure(figure_id, "rejected", origin=table))
-        menu.addAction("Clear Decision", lambda: session.decide_figure(figure_id, None, origin=table))
-        menu.exec(table.viewport().mapToGlobal(position))
+        if index.isValid():
+            figure_menu(table, session, table.figure_id_at(index.row())).exec(
+                table.viewport().mapToGlobal(position))
 
     table.customContextMenuRequested.connect(show)

@@ -33,20 +33,22 @@ def test_export_briefing_action_writes_the_checked_charts(window, session, tmp_p
 
 def test_figures_table_context_menu_reassigns_a_metric(window, session, monkeypatch):
     from desktop.ui import metric_editor
+    from desktop.ui.briefing_actions import figure_menu
 
     table = window.figures_table
-    row = next(r for r in range(table.model().rowCount()) if session.repository.figure(
-        table.figure_id_at(r)).text == "$860 million")
+    row = next(r for r in range(table.model().rowCount())
+               if session.repository.figure(table.figure_id_at(r)).text == "$860 million")
     figure_id = table.figure_id_at(row)
+    asked = []
     monkeypatch.setattr(metric_editor, "reassign_metric_dialog",
-                        lambda parent, s, figure: s.reassign_metric(figure.id, "exports"))
-    menus = []
-    from PySide6.QtWidgets import QMenu
-
-    monkeypatch.setattr(QMenu, "exec", lambda menu, *args: menus.append([a.text() for a in menu.actions()]))
-    position = table.visualRect(table.model().index(row, 0)).center()
-    table.customContextMenuRequested.emit(position)
-    assert menus == [["Show in Document", "Reassign Metric…", "", "Accept for Its Group", "Reject",
-                      "Clear Decision"]]
-    metric_editor.reassign_metric_dialog(table, session, session.repository.figure(figure_id))
+                        lambda parent, s, figure: asked.append(figure.id) or s.reassign_metric(figure.id, "exports"))
+    menu = figure_menu(table, session, figure_id)
+    actions = {action.text(): action for action in menu.actions() if action.text()}
+    assert list(actions) == ["Show in Document", "Reassign Metric…", "Accept for Its Group", "Reject",
+                             "Clear Decision"]
+    actions["Reassign Metric…"].trigger()
+    assert asked == [figure_id]
     assert session.repository.figure(figure_id).metric == "exports"
+    actions["Reject"].trigger()
+    assert session.repository.figure_curation()[figure_id].status == "rejected"
+    assert table.contextMenuPolicy().name == "CustomContextMenu"
