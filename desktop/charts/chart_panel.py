@@ -35,13 +35,11 @@ from desktop.core.messages import DataChanged, EntitySelected, FigureSelected, S
 from desktop.core.reconcile import FigureDecision, FigureGroup, group_figures
 from desktop.core.reconcile import chart_metrics as shared_charts
 from desktop.domain import Figure
+from desktop.charts.qt_glue import subscribe
 
 _REBUILD_PARTS = frozenset({"figures", "metrics", "documents", "entities"})
 
 
-def _stop_all(unsubscribe: list) -> None:
-    while unsubscribe:
-        unsubscribe.pop()()
 
 
 def session_groups(session: object, figures: list[Figure]) -> list[FigureGroup]:
@@ -156,16 +154,12 @@ class ChartPanel(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.scroll, 1)
 
-        hub = session.hub
-        unsubscribe = [
-            hub.subscribe(SectorFilterChanged, self._on_scope_changed),
-            hub.subscribe(EntitySelected, self._on_scope_changed),
-            hub.subscribe(DataChanged, self._on_data_changed),
-            hub.subscribe(FigureSelected, self._on_figure_selected),
-        ]
-        self._unsubscribe = unsubscribe
-        # the lambda holds the list, not the panel, so a deleted panel is never called again
-        self.destroyed.connect(lambda *_: _stop_all(unsubscribe))
+        self._unsubscribe = subscribe(self, session.hub, {
+            SectorFilterChanged: self._on_scope_changed,
+            EntitySelected: self._on_scope_changed,
+            DataChanged: self._on_data_changed,
+            FigureSelected: self._on_figure_selected,
+        })
         self.rebuild()
 
     # ----------------------------------------------------------------- public API
@@ -212,7 +206,7 @@ class ChartPanel(QWidget):
 
     def detach(self) -> None:
         """Stop listening to the hub (the panel also does this when it is destroyed)."""
-        _stop_all(self._unsubscribe)
+        self._unsubscribe()
 
     def rebuild(self) -> None:
         by_metric: dict[str, list[Figure]] = defaultdict(list)

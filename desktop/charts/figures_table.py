@@ -26,6 +26,7 @@ from desktop.charts.units import format_figure
 from desktop.core.messages import DataChanged, EntitySelected, FigureSelected, SectorFilterChanged
 from desktop.domain import Figure
 from desktop.domain.periods import parse_period
+from desktop.charts.qt_glue import subscribe
 
 FIGURE_ID_ROLE = Qt.ItemDataRole.UserRole + 1  # int: the figure's id
 FIGURE_ROLE = Qt.ItemDataRole.UserRole + 2  # the Figure record itself
@@ -225,15 +226,12 @@ class FiguresTableView(QTableView):
         # a reset (new figures, or a sort over all rows) drops the selection: show the session's again
         self.source_model.modelReset.connect(lambda: self._show_selection(self.session.figure))
 
-        hub = session.hub
-        unsubscribe = [
-            hub.subscribe(SectorFilterChanged, self._on_scope_changed),
-            hub.subscribe(EntitySelected, self._on_scope_changed),
-            hub.subscribe(DataChanged, self._on_data_changed),
-            hub.subscribe(FigureSelected, self._on_figure_selected),
-        ]
-        self._unsubscribe = unsubscribe
-        self.destroyed.connect(lambda *_: _stop_all(unsubscribe))
+        self._unsubscribe = subscribe(self, session.hub, {
+            SectorFilterChanged: self._on_scope_changed,
+            EntitySelected: self._on_scope_changed,
+            DataChanged: self._on_data_changed,
+            FigureSelected: self._on_figure_selected,
+        })
         self.reload()
 
     # ----------------------------------------------------------------- public API
@@ -263,7 +261,7 @@ class FiguresTableView(QTableView):
         return int(index.data(FIGURE_ID_ROLE)) if index.isValid() else None
 
     def detach(self) -> None:
-        _stop_all(self._unsubscribe)
+        self._unsubscribe()
 
     # ----------------------------------------------------------------- events
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
@@ -302,6 +300,3 @@ class FiguresTableView(QTableView):
             self.reload()
 
 
-def _stop_all(unsubscribe: list) -> None:
-    while unsubscribe:
-        unsubscribe.pop()()

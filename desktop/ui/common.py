@@ -1,32 +1,13 @@
-"""Small helpers the views share: hub subscriptions tied to a widget's life, and how figures read aloud."""
+"""Small helpers the views share: how figures read aloud, and sector labels."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
-
-from PySide6.QtCore import QObject
+from typing import TYPE_CHECKING
 
 from desktop.domain import Figure
 
 if TYPE_CHECKING:
-    from desktop.core.hub import Hub
     from desktop.core.session import Session
-
-
-def subscribe(owner: QObject, hub: Hub, handlers: Mapping[type, Callable[[Any], None]]) -> None:
-    """Subscribe ``handlers`` to the hub for as long as ``owner`` lives (no calls into deleted widgets)."""
-    unsubscribers = [hub.subscribe(message_type, handler) for message_type, handler in handlers.items()]
-
-    def unsubscribe_all(*_args: object) -> None:
-        for unsubscribe in unsubscribers:
-            try:
-                unsubscribe()
-            except ValueError:  # already gone
-                pass
-        unsubscribers.clear()
-
-    owner.destroyed.connect(unsubscribe_all)
 
 
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1e3, "thousand"))

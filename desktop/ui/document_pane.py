@@ -24,7 +24,8 @@ from desktop.core.messages import (
     SectorFilterChanged,
 )
 from desktop.domain import Figure, Mention
-from desktop.ui.common import describe_figure, sector_labels, subscribe
+from desktop.charts.qt_glue import subscribe
+from desktop.ui.common import describe_figure, sector_labels
 
 if TYPE_CHECKING:
     from desktop.core.session import DocumentView, Session

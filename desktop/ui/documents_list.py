@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit,
 
 from desktop.core.messages import DataChanged, DocumentOpened, EntitySelected, SearchChanged, SectorFilterChanged
 from desktop.domain import DocumentInfo
-from desktop.ui.common import subscribe
+from desktop.charts.qt_glue import NamedColumns, subscribe
 
 if TYPE_CHECKING:
     from desktop.core.session import Session
@@ -30,7 +30,7 @@ DocumentIdRole = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-class DocumentsModel(QAbstractTableModel):
+class DocumentsModel(NamedColumns, QAbstractTableModel):
     """Rows are :class:`DocumentInfo`; columns title, date, source, figures."""
 
     COLUMNS = ("Title", "Date", "Source", "Figures")
@@ -100,13 +100,6 @@ class DocumentsModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == DocumentIdRole:
             return document.id
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section]
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

@@ -40,7 +40,7 @@ from desktop.core.messages import DataChanged, EntitySelected, SectorFilterChang
 from desktop.domain import Entity
 from desktop.domain.model import ENTITY_TYPES
 from desktop.domain.text import fold_diacritics
-from desktop.ui.common import subscribe
+from desktop.charts.qt_glue import NamedColumns, subscribe
 
 if TYPE_CHECKING:
     from desktop.core.session import Session
@@ -55,7 +55,7 @@ _TYPE_SINGULAR = {"person": "Person", "organisation": "Organisation", "place": "
 _GROUP = 0  # internal id of a group row; entity rows carry their group's number + 1
 
 
-class EntityTreeModel(QAbstractItemModel):
+class EntityTreeModel(NamedColumns, QAbstractItemModel):
     """Two levels: one row per entity type, and the entities of that type below it."""
 
     COLUMNS = ("Entity", "Mentions", "Docs")
@@ -142,13 +142,6 @@ class EntityTreeModel(QAbstractItemModel):
             return entity.id
         if role == FoldedTextRole:
             return self._folded.get(entity.id, "")
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section]
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

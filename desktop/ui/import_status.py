@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.messages import TaskFinished, TaskProgress
-from desktop.ui.common import subscribe
+from desktop.charts.qt_glue import NamedColumns, subscribe
 
 if TYPE_CHECKING:
     from desktop.core.session import Session
@@ -82,7 +82,7 @@ class ImportStatus(QWidget):
             self.summary_dialog.open()  # window-modal without blocking the caller
 
 
-class ProblemsModel(QAbstractTableModel):
+class ProblemsModel(NamedColumns, QAbstractTableModel):
     COLUMNS = ("File", "Reason")
 
     def __init__(self, problems: tuple[tuple[str, str], ...], parent: QWidget | None = None) -> None:
@@ -103,12 +103,6 @@ class ProblemsModel(QAbstractTableModel):
             return path.replace("\\", "/").rsplit("/", 1)[-1] if index.column() == 0 else reason
         if role == Qt.ItemDataRole.ToolTipRole:
             return path if index.column() == 0 else reason
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 2:
-            return self.COLUMNS[section]
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME, __version__
 from desktop.core.messages import DataChanged, EntitySelected, FigureSelected, SectorFilterChanged, TaskFinished
 from desktop.core.preferences import Preferences
-from desktop.ui.common import sector_labels, subscribe
+from desktop.charts.qt_glue import subscribe
+from desktop.ui.common import sector_labels
 from desktop.ui.document_pane import DocumentPane
 from desktop.ui.documents_list import DocumentsPanel
 from desktop.ui.entity_sidebar import EntitySidebar

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from desktop.core.preferences import user_file
 from desktop.domain import Figure
 from desktop.extract.metrics import SECTOR_KEYS, MetricVocabularyError, parse_metric_vocabulary
+from desktop.charts.qt_glue import NamedColumns
 
 if TYPE_CHECKING:
     from desktop.core.session import Session
@@ -88,7 +89,7 @@ def _split(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
-class MetricsTableModel(QAbstractTableModel):
+class MetricsTableModel(NamedColumns, QAbstractTableModel):
     """Editable rows over the vocabulary's metric entries (name, sector, synonyms as a comma list)."""
 
     COLUMNS = ("Name", "Sector", "Synonyms (comma-separated)")
@@ -119,13 +120,6 @@ class MetricsTableModel(QAbstractTableModel):
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section]
-        return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -46,7 +46,7 @@ from desktop.core.messages import DataChanged, FigureSelected, SectorFilterChang
 from desktop.core.reconcile import FigureGroup, Interval
 from desktop.core.reconciliation import reconcile_store
 from desktop.domain import Figure
-from desktop.ui.common import subscribe
+from desktop.charts.qt_glue import NamedColumns, subscribe
 
 if TYPE_CHECKING:
     from desktop.core.session import Session
@@ -130,7 +130,7 @@ def group_summary(group: FigureGroup) -> str:
 # Item models
 
 
-class GroupsModel(QAbstractTableModel):
+class GroupsModel(NamedColumns, QAbstractTableModel):
     """One row per group; rows are handed out a batch at a time."""
 
     COLUMNS = ("Status", "Metric", "Period", "Figures", "Values")
@@ -183,13 +183,6 @@ class GroupsModel(QAbstractTableModel):
         self._loaded += more
         self.endInsertRows()
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section]
-        return None
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < self._loaded:
             return None
@@ -223,7 +216,7 @@ class GroupsModel(QAbstractTableModel):
         return None
 
 
-class GroupFiguresModel(QAbstractTableModel):
+class GroupFiguresModel(NamedColumns, QAbstractTableModel):
     """The figures of one group, side by side, with their sentences and the analyst's decisions."""
 
     COLUMNS = ("Decision", "Value", "Allows", "Source", "Date", "Sentence")
@@ -269,13 +262,6 @@ class GroupFiguresModel(QAbstractTableModel):
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         group = self._group

@@ -13,8 +13,8 @@ from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QToolBar, QWidget
 
+from desktop.charts.qt_glue import subscribe
 from desktop.core.messages import DataChanged, SectorFilterChanged
-from desktop.ui.common import subscribe
 
 if TYPE_CHECKING:
     from desktop.core.session import Session
