@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from desktop.domain import figure_fields  # noqa: E402
 from desktop.extract.figures import find_figures  # noqa: E402
 from desktop.extract.metrics import load_metric_vocabulary  # noqa: E402
 from desktop.extract.sentences import split_sentences  # noqa: E402
@@ -108,22 +109,6 @@ def _prf(correct: int, predicted: int, gold: int) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
-def _as_dict(figure) -> dict:
-    return {
-        "start": figure.start,
-        "end": figure.end,
-        "text": figure.text,
-        "value": figure.value,
-        "low": figure.low,
-        "high": figure.high,
-        "unit": figure.unit,
-        "qualifier": figure.qualifier,
-        "period": figure.period,
-        "kind": figure.kind,
-        "metric": figure.metric,
-    }
-
-
 def evaluate(gold_path: Path, corpus_root: Path, verbose: bool = False) -> dict:
     vocabulary = load_metric_vocabulary()
     totals = {"gold": 0, "predicted": 0, "exact": 0, "overlap": 0, "value+unit": 0}
@@ -144,7 +129,7 @@ def evaluate(gold_path: Path, corpus_root: Path, verbose: bool = False) -> dict:
             continue
         documents += 1
         gold = record["figures"]
-        predicted = [_as_dict(f) for f in find_figures(text, split_sentences(text), vocabulary)]
+        predicted = [figure_fields(f) for f in find_figures(text, split_sentences(text), vocabulary)]
         totals["gold"] += len(gold)
         totals["predicted"] += len(predicted)
         totals["exact"] += len(_match(gold, predicted, exact=True))

@@ -14,19 +14,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop import __version__
+from desktop.domain import figure_fields
 
 
 def _figure_json(figure) -> dict:  # noqa: ANN001 - Figure or ExtractedFigure
-    record = {
-        "start": figure.start, "end": figure.end, "text": figure.text,
-        "unit": figure.unit, "qualifier": figure.qualifier, "period": figure.period, "kind": figure.kind,
-        "metric": figure.metric, "sectors": list(figure.sectors),
-    }
-    if figure.qualifier == "range":
-        record["low"], record["high"] = figure.low, figure.high
-    else:
-        record["value"] = figure.value
-    return record
+    return {**figure_fields(figure, compact=True), "sectors": list(figure.sectors)}
 
 
 def _stored_figure_json(repository, figure) -> dict:  # noqa: ANN001

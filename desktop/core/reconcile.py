@@ -81,7 +81,7 @@ from desktop.core.units import (
     strip_metric_rate,
     unit_family,
 )
-from desktop.domain.model import Figure
+from desktop.domain.model import Figure, figure_fields
 
 __all__ = [
     "APPROX_RELATIVE",
@@ -537,14 +537,7 @@ def group_to_json(group: FigureGroup) -> dict:
         figures.append(
             {
                 "id": figure.id,
-                "value": figure.value,
-                "low": figure.low,
-                "high": figure.high,
-                "unit": figure.unit,
-                "qualifier": figure.qualifier,
-                "period": figure.period,
-                "kind": figure.kind,
-                "metric": figure.metric,
+                **figure_fields(figure),
                 "interval": [_finite(interval.low), _finite(interval.high)],
                 "interval_open": [interval.low_open, interval.high_open],
                 "rejected": figure.id in group.rejected_ids,
@@ -554,16 +547,13 @@ def group_to_json(group: FigureGroup) -> dict:
                     "id": figure.document_id,
                     "title": figure.document_title,
                     "date": figure.document_date,
-                    "source": figure.document_source,
+                    "source": figure.document_source_name,
                 },
                 "sentence": {
                     "index": figure.sentence_index,
                     "start": figure.sentence_start,
                     "end": figure.sentence_end,
                 },
-                "start": figure.start,
-                "end": figure.end,
-                "text": figure.text,
             }
         )
     return {

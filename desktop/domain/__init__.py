@@ -14,6 +14,7 @@ from desktop.domain.model import (
     RawDocument,
     Sector,
     Sentence,
+    figure_fields,
 )
 from desktop.domain.periods import Period, parse_period
 
@@ -32,5 +33,6 @@ __all__ = [
     "RawDocument",
     "Sector",
     "Sentence",
+    "figure_fields",
     "parse_period",
 ]

@@ -64,6 +64,18 @@ class ExtractedFigure:
     sectors: tuple[str, ...] = ()
 
 
+def figure_fields(figure: ExtractedFigure | Figure, *, compact: bool = False) -> dict:
+    """The fields a figure is written out with (JSON, CSV, evaluation). ``compact``: a range gives low/high
+    and no value, anything else a value and no low/high, as ``briefing figures --json`` documents."""
+    fields = {"start": figure.start, "end": figure.end, "text": figure.text, "value": figure.value,
+              "low": figure.low, "high": figure.high, "unit": figure.unit, "qualifier": figure.qualifier,
+              "period": figure.period, "kind": figure.kind, "metric": figure.metric}
+    if compact:
+        for name in (("value",) if figure.qualifier == "range" else ("low", "high")):
+            del fields[name]
+    return fields
+
+
 @dataclass(frozen=True, slots=True)
 class ExtractedMention:
     """A name in a text, and the canonical name of the entity it resolves to within that text."""

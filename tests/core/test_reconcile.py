@@ -455,7 +455,7 @@ def test_group_to_json():
         "rejected": False,
         "accepted": True,
         "decision_note": "customs",
-        "document": {"id": 1, "title": "Doc 1", "date": "2025-05-06", "source": "/seeds/1.txt"},
+        "document": {"id": 1, "title": "Doc 1", "date": "2025-05-06", "source": "1.txt"},
         "sentence": {"index": 2, "start": 100, "end": 200},
         "start": 0,
         "end": len("$860 million"),
