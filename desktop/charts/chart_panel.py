@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop.charts.figure_chart import FigureChart
 from desktop.core.messages import DataChanged, EntitySelected, FigureSelected, SectorFilterChanged
-from desktop.core.reconcile import FigureDecision, FigureGroup, group_figures
+from desktop.core.reconcile import FigureGroup, group_figures
 from desktop.core.reconcile import chart_metrics as shared_charts
 from desktop.domain import Figure
 from desktop.charts.qt_glue import subscribe
@@ -45,18 +45,10 @@ _REBUILD_PARTS = frozenset({"figures", "metrics", "documents", "entities"})
 def session_groups(session: object, figures: list[Figure]) -> list[FigureGroup]:
     """The reconciliation groups of ``figures`` with the analyst's stored decisions and notes.
 
-    A session whose repository keeps no decisions (a test double) gets the groups without them.
+    A session that keeps no decisions (a test double) gets the groups without them.
     """
-    repository = getattr(session, "repository", None)
-    decisions: dict[int, FigureDecision] = {}
-    notes: dict[str, str] = {}
-    if repository is not None and hasattr(repository, "figure_curation"):
-        for figure_id, curation in repository.figure_curation().items():
-            if curation.status in ("accepted", "rejected"):
-                decisions[figure_id] = FigureDecision(curation.status, curation.note)
-    if repository is not None and hasattr(repository, "group_notes"):
-        notes = repository.group_notes()
-    return group_figures(figures, decisions, notes)
+    reconcile = getattr(session, "reconcile_groups", None)
+    return reconcile(figures) if reconcile is not None else group_figures(figures)
 
 
 def chart_metrics(groups: dict[str, list[Figure]]) -> dict[str, str]:

@@ -24,6 +24,8 @@ from desktop.core.messages import (
     TaskProgress,
 )
 from desktop.core.preferences import Preferences, user_file
+from desktop.core.reconcile import FigureDecision, FigureGroup, group_figures
+from desktop.core.reconciliation import decisions_of
 from desktop.core.tasks import SyncTaskRunner, TaskContext, TaskRunner
 from desktop.domain import DocumentInfo, Entity, Figure, Mention, Sector, Sentence
 from desktop.extract.pipeline import Pipeline
@@ -61,6 +63,9 @@ class Session:
         self.entity_id: int | None = None
         self.document_id: int | None = None
         self._task = None
+        # Query results by scope, dropped whenever stored data changes: every view asks for the same
+        # figures and entities after one click, and with thousands of documents each query costs.
+        self._cache: dict[tuple, object] = {}
 
     # ----------------------------------------------------------------- shared resources
     @property
@@ -85,21 +90,41 @@ class Session:
         return Scope(sectors=self.sectors_filter, entity_id=self.entity_id if with_entity else None,
                      search=self.search_text if with_search else "")
 
+    def _cached(self, key: tuple, compute):  # noqa: ANN001, ANN202 - any query
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]
+
     def sectors(self) -> list[Sector]:
         stored = self.repository.sectors()
         return stored or list(self.pipeline.taxonomy.sectors)
 
     def documents(self) -> list[DocumentInfo]:
-        return self.repository.documents(self.scope(with_search=True))
+        scope = self.scope(with_search=True)
+        return list(self._cached(("documents", scope), lambda: self.repository.documents(scope)))
 
     def figures(self, metric: str | None = None) -> list[Figure]:
         scope = self.scope()
         if metric is not None:
             scope = Scope(sectors=scope.sectors, entity_id=scope.entity_id, metric=metric)
-        return self.repository.figures(scope)
+        return list(self._cached(("figures", scope), lambda: self.repository.figures(scope)))
 
     def entities(self, entity_type: str | None = None) -> list[Entity]:
-        return self.repository.entities(Scope(sectors=self.sectors_filter), entity_type=entity_type)
+        scope = Scope(sectors=self.sectors_filter)
+        return list(self._cached(("entities", scope, entity_type),
+                                 lambda: self.repository.entities(scope, entity_type=entity_type)))
+
+    def decisions(self) -> dict[int, FigureDecision]:
+        return dict(self._cached(("decisions",), lambda: decisions_of(self.repository)))
+
+    def reconcile_groups(self, figures: Sequence[Figure] | None = None) -> list[FigureGroup]:
+        """Groups of ``figures`` (default: every figure in the sector filter) with the analyst's decisions."""
+        if figures is None:
+            scope = Scope(sectors=self.sectors_filter)
+            return list(self._cached(("groups", scope), lambda: self.reconcile_groups(
+                self._cached(("figures", scope), lambda: self.repository.figures(scope)))))
+        notes = self._cached(("notes",), self.repository.group_notes)
+        return group_figures(figures, self.decisions(), notes)
 
     def hidden_entities(self) -> list[Entity]:
         """Entities the user hid, so that they can be shown again."""
@@ -161,6 +186,7 @@ class Session:
 
     # ----------------------------------------------------------------- entity curation
     def _changed(self, *parts: str, origin: object = None) -> None:
+        self._cache.clear()
         self.hub.publish(DataChanged(frozenset(parts), origin=origin))
 
     def rename_entity(self, entity_id: int, name: str, origin: object = None) -> None:

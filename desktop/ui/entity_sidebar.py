@@ -46,7 +46,6 @@ if TYPE_CHECKING:
     from desktop.core.session import Session
 
 EntityIdRole = Qt.ItemDataRole.UserRole + 1
-SortRole = Qt.ItemDataRole.UserRole + 2
 FoldedTextRole = Qt.ItemDataRole.UserRole + 3  # name and aliases folded, for the filter box
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -64,6 +63,7 @@ class EntityTreeModel(NamedColumns, QAbstractItemModel):
         super().__init__(parent)
         self._groups: list[list[Entity]] = [[] for _ in ENTITY_TYPES]
         self._folded: dict[int, str] = {}
+        self._sort: tuple[int, Qt.SortOrder] = (1, Qt.SortOrder.DescendingOrder)
 
     def set_entities(self, entities: list[Entity]) -> None:
         self.beginResetModel()
@@ -71,7 +71,23 @@ class EntityTreeModel(NamedColumns, QAbstractItemModel):
         self._folded = {
             entity.id: fold_diacritics(" | ".join((entity.name, *entity.aliases))) for entity in entities
         }
+        self._sort_groups()
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the entities of each group here, in one Python call (a proxy would call data() per compare)."""
+        self.beginResetModel()
+        self._sort = (column, order)
+        self._sort_groups()
+        self.endResetModel()
+
+    def _sort_groups(self) -> None:
+        column, order = self._sort
+        keys = (lambda e: (fold_diacritics(e.name), e.id), lambda e: (e.mention_count, e.document_count, e.id),
+                lambda e: (e.document_count, e.mention_count, e.id))
+        if 0 <= column < len(keys):
+            for group in self._groups:
+                group.sort(key=keys[column], reverse=order == Qt.SortOrder.DescendingOrder)
 
     def entity(self, index: AnyIndex) -> Entity | None:
         if not index.isValid() or index.internalId() == _GROUP:
@@ -120,8 +136,6 @@ class EntityTreeModel(NamedColumns, QAbstractItemModel):
             entity_type = ENTITY_TYPES[index.row()]
             if role == Qt.ItemDataRole.DisplayRole:
                 return (f"{TYPE_LABELS[entity_type]} ({len(group)})", "", "")[column]
-            if role == SortRole:
-                return index.row()  # groups keep their order whatever the sort column
             if role == Qt.ItemDataRole.FontRole and column == 0:
                 font = QFont()
                 font.setBold(True)
@@ -130,8 +144,6 @@ class EntityTreeModel(NamedColumns, QAbstractItemModel):
         entity = self._groups[index.internalId() - 1][index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return (entity.name, entity.mention_count, entity.document_count)[column]
-        if role == SortRole:
-            return (fold_diacritics(entity.name), entity.mention_count, entity.document_count)[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             aliases = ", ".join(alias for alias in entity.aliases if alias != entity.name)
             text = f"{entity.name} — {entity.mention_count} mentions in {entity.document_count} documents"
@@ -159,7 +171,6 @@ class EntityFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self._needle = ""
         self.setRecursiveFilteringEnabled(True)
-        self.setSortRole(SortRole)
 
     def set_needle(self, text: str) -> None:
         needle = fold_diacritics(text.strip())
@@ -173,12 +184,9 @@ class EntityFilterProxy(QSortFilterProxyModel):
             self._needle = needle
             self.invalidateFilter()
 
-    def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
-        if not left.parent().isValid() and not right.parent().isValid():
-            # Groups keep People, Organisations, Places order whichever way the counts are sorted.
-            before = left.row() < right.row()
-            return before if self.sortOrder() == Qt.SortOrder.AscendingOrder else not before
-        return super().lessThan(left, right)
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Hand sorting to the source model: the proxy then keeps its order and never sorts row by row."""
+        self.sourceModel().sort(column, order)
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         if not source_parent.isValid():  # a group: shown when empty filter, else through its children
@@ -227,13 +235,20 @@ class EntitySidebar(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+        self.proxy.modelReset.connect(self._expand_groups)  # a sort resets the model: groups open again
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Fixed count columns sized from the header text: ResizeToContents measures every one of
+        # thousands of rows on each refresh.
+        metrics = self.view.fontMetrics()
         for column in (1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            header.resizeSection(column, max(metrics.horizontalAdvance(title), metrics.horizontalAdvance("99999"))
+                                 + 28)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         clear = QAction("Clear entity", self.view)
         clear.setShortcut(QKeySequence(Qt.Key.Key_Escape))
@@ -260,8 +275,12 @@ class EntitySidebar(QWidget):
     def refresh(self) -> None:
         with QSignalBlocker(self.view.selectionModel()):
             self.model.set_entities(self._session.entities())
-        self.view.expandAll()
+        self._expand_groups()
         self._show_selected()
+
+    def _expand_groups(self) -> None:
+        for row in range(self.proxy.rowCount()):  # the groups only: expandAll walks every entity
+            self.view.expand(self.proxy.index(row, 0))
 
     def _show_selected(self) -> None:
         entity_id = self._session.entity_id
@@ -294,7 +313,7 @@ class EntitySidebar(QWidget):
     # ----------------------------------------------------------------- user actions
     def _filter_changed(self, text: str) -> None:
         self.proxy.set_needle(text)
-        self.view.expandAll()
+        self._expand_groups()
 
     def selected_entities(self) -> list[Entity]:
         rows = self.view.selectionModel().selectedRows(0)

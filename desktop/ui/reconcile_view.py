@@ -1,7 +1,7 @@
 """The Reconcile view: groups of figures that should agree and do not, most severe first, side by side.
 
 Left, the groups (:class:`GroupsModel` over :class:`~desktop.core.reconcile.FigureGroup` records from
-:func:`~desktop.core.reconciliation.reconcile_store`): open conflicts first, most severe first, then the
+:meth:`~desktop.core.session.Session.reconcile_groups`): open conflicts first, most severe first, then the
 groups the analyst decided on; a toggle adds the groups whose sources agree. Right, the selected group's
 figures (:class:`GroupFiguresModel`): value and qualifier, the values it allows, source, date, the
 sentence, the decision. Clicking a figure selects it in the session, so the document pane opens the
@@ -44,7 +44,6 @@ from PySide6.QtWidgets import (
 from desktop.charts.units import format_amount, format_figure
 from desktop.core.messages import DataChanged, FigureSelected, SectorFilterChanged
 from desktop.core.reconcile import FigureGroup, Interval
-from desktop.core.reconciliation import reconcile_store
 from desktop.domain import Figure
 from desktop.charts.qt_glue import NamedColumns, subscribe
 
@@ -447,7 +446,7 @@ class ReconcileView(QWidget):
     # ----------------------------------------------------------------- refresh
     def refresh(self) -> None:
         """Read the groups again, keeping the selected group and figure."""
-        everything = reconcile_store(self.session.repository, sectors=self.session.sectors_filter)
+        everything = self.session.reconcile_groups()
         listed = [g for g in everything if len(g.figures) > 1 and (
             self._show_agreed or g.status in ("conflict", "accepted") or g.has_conflict or g.rejected_ids
             or g.key_text == self._current_key)]
