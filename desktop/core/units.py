@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: Length of each time unit in days.
 DAYS_PER: dict[str, float] = {
@@ -99,6 +100,7 @@ def _normalise_noun(noun: str) -> str:
     return noun if is_currency(noun) else noun.lower()
 
 
+@lru_cache(maxsize=4096)  # a handful of distinct units, parsed for every figure of every group
 def parse_unit(unit: str) -> Unit:
     """Split ``"flights/week"`` into ``Unit("flights", "week")``; ``"USD"`` into ``Unit("USD")``.
 
