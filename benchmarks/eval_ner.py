@@ -9,8 +9,10 @@ and F1 for person, organisation and place, micro-averaged overall, and token acc
 
 Speed: words per second (white-space words) over the BBC corpus (~850k words) for sentence splitting alone,
 splitting + tokenising, the model path (splitting, tokenising, features, CRF tagging) on one core, and the
-model path spread over two processes. ``--rules`` adds a rules-only extractor ``FUNCTION(text, sentences)``
-for comparison. The model is loaded before timing starts (its load time is printed on its own).
+model path spread over two processes, the rules-only path (``--rules``, by default the app's
+``find_mentions`` without the model) and the app's combined path (``find_mentions`` fed the model's spans).
+Quality also scores the COMBINED recogniser the app uses (``find_mentions`` with the model's spans) and the
+rules alone on the held-out sentences, rebuilt as text (tokens joined by spaces), as exact character spans. The model is loaded before timing starts (its load time is printed on its own).
 """
 
 from __future__ import annotations
@@ -60,7 +62,67 @@ def quality(tagger: EntityTagger, corpus: Path) -> None:
     cleaned = [_relabel(words, labels) for (words, _gold), labels in zip(held_out, predicted)]
     print("span-level exact match, after the runtime's span clean-up (what spans() returns):")
     print(train_ner.format_scores(train_ner.score([labels for _w, labels in held_out], cleaned)))
+    combined(tagger, held_out)
     print()
+
+
+def combined(tagger: EntityTagger, held_out) -> None:
+    """Score what the app shows: ``find_mentions`` (rules + gazetteer) fed the model's spans, and without them.
+
+    Each held-out sentence becomes a text of its tokens joined by single spaces (one sentence, offsets
+    kept); gold and predicted spans are compared as exact character spans, per type.
+    """
+    import train_ner
+
+    from desktop.domain import Sentence
+    from desktop.extract.entities import find_mentions
+
+    gold_sets, with_model, rules_only = [], [], []
+    started = time.perf_counter()
+    for words, labels in held_out:
+        starts, position = [], 0
+        for w in words:
+            starts.append(position)
+            position += len(w) + 1
+        text = " ".join(words)
+        sentences = [Sentence(0, 0, len(text))]
+        gold_sets.append({(starts[a], starts[b - 1] + len(words[b - 1]), k) for a, b, k in labels_to_spans(labels)})
+        spans = tagger.spans(text, sentences)
+        with_model.append({(m.start, m.end, m.type) for m in find_mentions(text, sentences, extra_spans=spans)})
+        rules_only.append({(m.start, m.end, m.type) for m in find_mentions(text, sentences)})
+    elapsed = time.perf_counter() - started
+    for title, predicted in (
+        ("COMBINED recogniser the app uses: find_mentions(..., extra_spans=tagger.spans(...))", with_model),
+        ("rules only: find_mentions(...) without the model", rules_only),
+    ):
+        print(f"span-level exact match (character offsets), {title}:")
+        print("\n".join(train_ner.format_scores(_score_sets(gold_sets, predicted)).splitlines()[:-1]))
+    print(f"(combined and rules-only scoring took {elapsed:.1f}s)")
+
+
+def _score_sets(gold_sets, pred_sets) -> dict:
+    from collections import Counter
+
+    from desktop.extract.ner import TYPES
+
+    tp, n_gold, n_pred = Counter(), Counter(), Counter()
+    for gold, pred in zip(gold_sets, pred_sets):
+        pred = {p for p in pred if p[2] in TYPES}
+        n_gold.update(k for _a, _b, k in gold)
+        n_pred.update(k for _a, _b, k in pred)
+        tp.update(k for _a, _b, k in gold & pred)
+    result = {}
+    for typ in (*TYPES, "overall"):
+        if typ == "overall":
+            t, ng, np_ = sum(tp.values()), sum(n_gold.values()), sum(n_pred.values())
+        else:
+            t, ng, np_ = tp[typ], n_gold[typ], n_pred[typ]
+        precision = t / np_ if np_ else 0.0
+        recall = t / ng if ng else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        result[typ] = {"precision": precision, "recall": recall, "f1": f1, "gold": ng, "predicted": np_}
+    result["token_accuracy"] = 0.0
+    return result
 
 
 def _relabel(words, labels):
@@ -92,15 +154,26 @@ def speed(tagger: EntityTagger, bbc: Path, rules: str | None) -> None:
         return [tokenize(t, s.start, s.end) for t, sentences in pairs for s in sentences]
 
     _timed("split + tokenise", words, lambda: ([split_sentences(t) for t in texts], tokenise_all()))
+    function = None
     if rules:
         module_name, _, function_name = rules.partition(":")
         function = getattr(importlib.import_module(module_name), function_name)
-        _timed(f"rules only ({rules}, split included)", words, lambda: [function(t, split_sentences(t)) for t in texts])
+        _timed(f"rules only ({function_name}, split included)", words, lambda: [function(t, split_sentences(t)) for t in texts])
     found = _timed(
         "model: split + tokenise + tag, 1 process",
         words,
         lambda: [tagger.spans(t, split_sentences(t)) for t in texts],
     )
+    if function is not None:
+
+        def both():
+            out = []
+            for t in texts:
+                sentences = split_sentences(t)
+                out.append(function(t, sentences, extra_spans=tagger.spans(t, sentences)))
+            return out
+
+        _timed(f"rules + model ({function_name}(extra_spans=...)), 1 process", words, both)
     found2 = _timed(
         "model: split + tag (spans_many), 2 processes",
         words,
@@ -120,7 +193,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=train_ner.DEFAULT_CORPUS)
     parser.add_argument("--bbc", type=Path, default=DEFAULT_BBC)
     parser.add_argument("--model", type=Path, default=None, help="a model other than the shipped one")
-    parser.add_argument("--rules", default=None, help="MODULE:FUNCTION(text, sentences), a rules-only path to time")
+    parser.add_argument(
+        "--rules",
+        default="desktop.extract.entities:find_mentions",
+        help="MODULE:FUNCTION(text, sentences[, extra_spans=...]), the rules path to time alone and fed the model's spans ('' to skip)",
+    )
     parser.add_argument("--skip-speed", action="store_true")
     parser.add_argument("--skip-quality", action="store_true")
     args = parser.parse_args(argv)

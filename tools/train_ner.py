@@ -5,7 +5,9 @@
 Reproducible: the corpus is read the same way every time (cp1252, forward-filled sentence ids, the last,
 cut sentence dropped, exact duplicate sentences dropped keeping the first), the held-out split is a fixed
 rule over blocks of sentences (``HELD_OUT_RULE``), and L-BFGS training has no randomness (the seeds are set
-anyway and recorded). The model, its metadata (corpus sha256, split rule, feature version, parameters,
+anyway and recorded). The word-cluster map the features use (``resources/models/ner-clusters.tsv.gz``) is
+built before training by ``tools/build_clusters.py`` from unlabelled text (seeded, deterministic); its
+sha256 is recorded in the metadata. The model, its metadata (corpus sha256, split rule, feature version, parameters,
 held-out scores) and the lexicon the features use are written to ``resources/models/``.
 
 Tag mapping (GMB -> the app's types):
@@ -24,6 +26,7 @@ import hashlib
 import json
 import random
 import re
+import shutil
 import sys
 import time
 from collections import Counter
@@ -33,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from desktop.extract.ner import FEATURE_VERSION, TYPES, Featurizer, _fold, labels_to_spans  # noqa: E402
+from desktop.extract.ner import FEATURE_VERSION, TYPES, Featurizer, _fold, labels_to_spans, load_clusters  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "gmb_ner" / "ner_dataset.csv"
 DEFAULT_OUT = ROOT / "resources" / "models"
@@ -248,10 +251,10 @@ def format_scores(scores: dict) -> str:
     return "\n".join(lines)
 
 
-def train_model(train, model_path: Path, lexicon, params: dict, algorithm: str = "lbfgs", verbose=False):
+def train_model(train, model_path: Path, lexicon, params: dict, algorithm: str = "lbfgs", verbose=False, clusters=None):
     import pycrfsuite
 
-    featurizer = Featurizer(lexicon)
+    featurizer = Featurizer(lexicon, clusters)
     trainer = pycrfsuite.Trainer(algorithm=algorithm, verbose=verbose)
     for words, labels in train:
         trainer.append(featurizer.sequence(words), labels)
@@ -259,12 +262,12 @@ def train_model(train, model_path: Path, lexicon, params: dict, algorithm: str =
     trainer.train(str(model_path))
 
 
-def predict(model_path: Path, lexicon, sentences) -> list[list[str]]:
+def predict(model_path: Path, lexicon, sentences, clusters=None) -> list[list[str]]:
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model_path))
-    featurizer = Featurizer(lexicon)
+    featurizer = Featurizer(lexicon, clusters)
     return [tagger.tag(featurizer.sequence(words)) for words, _labels in sentences]
 
 
@@ -287,6 +290,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--algorithm", default="lbfgs", help="crfsuite training algorithm (lbfgs, ap, l2sgd...)")
     parser.add_argument("--no-augment", action="store_true", help="train without the title-dropped copies")
     parser.add_argument("--dev", action="store_true", help="tune: train without the dev split, score on it, write nothing")
+    parser.add_argument("--clusters", default=str(DEFAULT_OUT / "ner-clusters.tsv.gz"),
+                        help="word-cluster map from tools/build_clusters.py ('none': no cluster features)")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
 
@@ -302,6 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         evaluation = held_out
     lexicon = build_lexicon(train)
+    clusters = None if args.clusters == "none" else load_clusters(Path(args.clusters))
     augmented = [] if args.no_augment else drop_titles(train)
     train = train + augmented
     if args.algorithm == "lbfgs":
@@ -319,14 +325,29 @@ def main(argv: list[str] | None = None) -> int:
     )
     args.out.mkdir(parents=True, exist_ok=True)
     model_path = args.out / ("ner-dev.crfsuite" if args.dev else "ner.crfsuite")
-    train_model(train, model_path, lexicon, params, args.algorithm, args.verbose)
+    train_model(train, model_path, lexicon, params, args.algorithm, args.verbose, clusters)
     trained = time.perf_counter()
-    scores = score([labels for _w, labels in evaluation], predict(model_path, lexicon, evaluation))
+    scores = score([labels for _w, labels in evaluation], predict(model_path, lexicon, evaluation, clusters))
     print(format_scores(scores))
     print(f"trained in {trained - started:.0f}s; model {model_path.stat().st_size / 1e6:.2f} MB")
     if args.dev:
         model_path.unlink()
         return 0
+    cluster_info = None
+    if clusters is not None:
+        cluster_path = Path(args.clusters)
+        shipped = args.out / cluster_path.name
+        if cluster_path.resolve() != shipped.resolve():
+            shutil.copyfile(cluster_path, shipped)
+        cluster_info = {
+            "file": shipped.name,
+            "sha256": sha256(shipped),
+            "words": len(clusters),
+            "built_by": "tools/build_clusters.py (make clusters): PPMI context vectors, seeded randomised SVD, "
+            "seeded spherical k-means, three nested levels (coarse, mid, fine)",
+            "sources": "unlabelled text: BBC News 2004-05 (Greene & Cunningham, ICML 2006), AG News test set "
+            "(Zhang, Zhao & LeCun, NIPS 2015), GMB training sentences (held-out split excluded)",
+        }
     metadata = {
         "model": "linear-chain CRF (CRFsuite)",
         "feature_version": FEATURE_VERSION,
@@ -345,6 +366,7 @@ def main(argv: list[str] | None = None) -> int:
         "params": params,
         "seed": SEED,
         "held_out_scores": scores,
+        "clusters": cluster_info,
         "training_seconds": round(trained - started),
         "lexicon": lexicon,
     }

@@ -2,7 +2,10 @@
 
 A linear-chain CRF (python-crfsuite's C tagger) over cheap, cached per-word features. The model is trained
 by ``tools/train_ner.py`` (``make model``) from the Groningen Meaning Bank and shipped inside the package as
-``resources/models/ner.crfsuite``; nothing is downloaded, nothing is looked up on a network.
+``resources/models/ner.crfsuite``; nothing is downloaded, nothing is looked up on a network. Beside it ships
+a word-cluster map (``ner-clusters.tsv.gz``, built by ``tools/build_clusters.py`` from unlabelled news text):
+each known word's three nested class ids are features of the word, its mid-level class one of its neighbours,
+so that a word the labelled corpus never saw ("Astana", "Microsoft") still looks like its class-mates.
 
 Speed comes from three habits: the tokeniser is one compiled regular expression; the features of a word
 *type* are computed once and cached (news repeats its words), so building the features of a sentence is a
@@ -24,8 +27,9 @@ from pathlib import Path
 
 from desktop.domain import Sentence
 
-FEATURE_VERSION = "ner-features-1"
+FEATURE_VERSION = "ner-features-2"
 MODEL_RESOURCE = "models/ner.crfsuite"
+CLUSTERS_RESOURCE = "models/ner-clusters.tsv.gz"
 TYPES = ("person", "organisation", "place")
 
 # --------------------------------------------------------------------------------------------------------
@@ -86,9 +90,24 @@ def _shape(word: str) -> str:
     return "".join(out)
 
 
-def _own_features(word: str, lexicon: frozenset[str]) -> tuple[list[str], str, str]:
+def load_clusters(path: Path) -> dict[str, tuple[str, ...]]:
+    """The word-cluster map (``tools/build_clusters.py``): folded word -> (coarse, mid, fine) class ids."""
+    import gzip
+
+    clusters: dict[str, tuple[str, ...]] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            word, *ids = line.rstrip("\n").split("\t")
+            clusters[word] = tuple(ids)
+    return clusters
+
+
+def _own_features(
+    word: str, lexicon: frozenset[str], clusters: dict[str, tuple[str, ...]] | None = None
+) -> tuple[list[str], str, str]:
     """The features a word gives itself, plus its folded form and shape for its neighbours' use."""
     low = _fold(word)
+    ids = clusters.get(low) if clusters else None
     shape = _shape(word)
     common = low in lexicon
     if common and not word.isascii() and word[0].isupper():
@@ -117,6 +136,11 @@ def _own_features(word: str, lexicon: frozenset[str]) -> tuple[list[str], str, s
         feats.append("P")
     if n > 12:
         feats.append("long")
+    if clusters and not (n == 1 and not first.isalpha()):
+        if ids is None:
+            feats.append("c=?")
+        else:
+            feats.extend(f"c{level}={ident}" for level, ident in zip("123", ids))
     return feats, low, shape
 
 
@@ -125,14 +149,15 @@ class Featurizer:
 
     _LIMIT = 300_000
 
-    def __init__(self, lexicon: Iterable[str] = ()):
+    def __init__(self, lexicon: Iterable[str] = (), clusters: dict[str, tuple[str, ...]] | None = None):
         self.lexicon = frozenset(lexicon)
+        self.clusters = clusters or None
         self._cache: dict[str, tuple[list[str], list[str], list[str], list[str], list[str]]] = {}
 
     def _entry(self, word: str):
         entry = self._cache.get(word)
         if entry is None:
-            own, low, shape = _own_features(word, self.lexicon)
+            own, low, shape = _own_features(word, self.lexicon, self.clusters)
             entry = (
                 own,
                 ["-1w=" + low, "-1s=" + shape],
@@ -140,6 +165,11 @@ class Featurizer:
                 ["-2w=" + low],
                 ["+2w=" + low],
             )
+            ids = self.clusters.get(_fold(word)) if self.clusters else None  # (coarse, mid, fine) or None
+            if self.clusters:
+                # the neighbours' mid-level word class ("-1c2=138": after a city-like word)
+                entry[1].append("-1c2=" + (ids[1] if ids else "?"))
+                entry[2].append("+1c2=" + (ids[1] if ids else "?"))
             if len(self._cache) >= self._LIMIT:
                 self._cache.clear()
             self._cache[word] = entry
@@ -235,11 +265,18 @@ class ModelMissing(FileNotFoundError):
 class EntityTagger:
     """Finds people, organisations and places in text, with character offsets."""
 
-    def __init__(self, model_path: Path, lexicon: Iterable[str] = (), metadata: dict | None = None):
+    def __init__(
+        self,
+        model_path: Path,
+        lexicon: Iterable[str] = (),
+        metadata: dict | None = None,
+        clusters: dict[str, tuple[str, ...]] | None = None,
+    ):
         import pycrfsuite  # the C tagger; imported here so that importing this module stays cheap
 
         self.path = Path(model_path)
         self.metadata = metadata or {}
+        self._clusters = clusters or None
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(self.path))
         self._lexicon = frozenset(lexicon)
@@ -272,12 +309,19 @@ class EntityTagger:
                     f"computes {FEATURE_VERSION!r}; rebuild it with `make model`"
                 )
         lexicon = metadata.get("lexicon", ())
-        return cls(path, lexicon, metadata)
+        clusters = None
+        cluster_info = metadata.get("clusters")
+        if cluster_info:
+            cluster_path = path.parent / cluster_info["file"]
+            if not cluster_path.is_file():
+                raise ModelMissing(f"the entity model's word clusters are missing ({cluster_path}); build them with `make model`")
+            clusters = load_clusters(cluster_path)
+        return cls(path, lexicon, metadata, clusters)
 
     def _featurizer(self) -> Featurizer:
         featurizer = getattr(self._local, "featurizer", None)
         if featurizer is None:
-            featurizer = self._local.featurizer = Featurizer(self._lexicon)
+            featurizer = self._local.featurizer = Featurizer(self._lexicon, self._clusters)
         return featurizer
 
     def tag_words(self, words: Sequence[str]) -> list[str]:
