@@ -464,13 +464,21 @@ def _model_candidates(
         if k >= 0 and sure[k][1] > start:
             continue  # overlaps the nearest sure span starting before its end
         toks = _tokens(text, start, end)
-        if not toks:
+        if not toks and not (type_ == ORGANISATION and any(char.isupper() for char in text[start:end])):
             continue
         found: list[_Candidate] = []
         for run, _gap in _runs(text, toks):
             position = bisect_right(starts, run[0].start) - 1
             sentence_start = sentences[position].start if position >= 0 else 0
             segmenter.segment(run, _is_initial(text, sentence_start, run[0].start), None, found, "")
+        if type_ == ORGANISATION and not any(c.type not in (None, ORGANISATION) or c.name for c in found) \
+                and [(c.start, c.end) for c in found] != [(start, end)]:
+            # The rules would cut an organisation the model read whole ("International Court of Justice",
+            # "al-Qaida", "Hennes & Mauritz AB") at a connector or a lower-case word: keep the model's span.
+            whole = _Candidate(start, end, ORGANISATION, None, sure=True, key=fold(text[start:end]))
+            whole.model_type = ORGANISATION
+            added.append(whole)
+            continue
         for cand in found:
             if cand.type is None:
                 # The rules decide first (a shortening of a person named here stays that person); the
@@ -509,7 +517,9 @@ def _junk(cand: _Candidate, gazetteer: Gazetteer) -> bool:
         return False  # a list knows it
     key = cand.key
     words = key.split()
-    if not words or key in gazetteer.stopwords or key in gazetteer.generic or key in gazetteer.demonyms:
+    # "Foreign Ministry" is generic to the rules alone, but a name when the model reads it as one.
+    generic = key in gazetteer.generic and cand.model_type is None
+    if not words or key in gazetteer.stopwords or generic or key in gazetteer.demonyms:
         return True
     if all(word in gazetteer.stopwords or word in gazetteer.demonyms for word in words):
         return True

@@ -245,3 +245,17 @@ def test_model_type_is_used_when_no_rule_decides():
     start = text.index("Qyzylorda")
     mentions = find_mentions(text, sentences, extra_spans=[(start, start + 9, "place")])
     assert [(m.text, m.type) for m in mentions] == [("Qyzylorda", "place")]
+
+
+def test_model_organisation_is_kept_whole_where_the_rules_would_cut_it():
+    text = "Judges at the International Court of Justice ruled. Police arrested three al-Qaida suspects."
+    sentences = split_sentences(text)
+    court = text.index("International Court of Justice")
+    qaida = text.index("al-Qaida")
+    spans = [(court, court + len("International Court of Justice"), "organisation"),
+             (qaida, qaida + len("al-Qaida"), "organisation")]
+    mentions = find_mentions(text, sentences, extra_spans=spans)
+    assert [(m.text, m.type) for m in mentions] == [("International Court of Justice", "organisation"),
+                                                     ("al-Qaida", "organisation")]
+    # without the model, neither is claimed: the rules stay conservative
+    assert "al-Qaida" not in [m.text for m in find_mentions(text, sentences)]
