@@ -453,16 +453,23 @@ def _model_candidates(
     sentences: Sequence[Sentence], starts: list[int],
 ) -> list[_Candidate]:
     """Model spans where no sure rule span overlaps, cut by the same rules; unknown parts take the model's type."""
-    sure = sorted((c.start, c.end) for c in taken if c.sure)
-    sure_starts = [s for s, _ in sure]
+    sure = sorted((c for c in taken if c.sure), key=lambda c: (c.start, c.end))
+    sure_starts = [c.start for c in sure]
     unknown = {(c.start, c.end): c for c in taken if c.type is None}
     added: list[_Candidate] = []
     for start, end, type_ in spans:
         if type_ not in _TYPES or end <= start:
             continue
         k = bisect_left(sure_starts, end) - 1
-        if k >= 0 and sure[k][1] > start:
-            continue  # overlaps the nearest sure span starting before its end
+        if k >= 0 and sure[k].end > start:
+            inside = [c for c in sure[:k + 1] if c.end > start]
+            # A pattern-made organisation inside a longer organisation the model read ("International
+            # Court" in "International Court of Justice") gives way to it; anything a list knows does not.
+            if not (type_ == ORGANISATION and all(c.type == ORGANISATION and c.name is None
+                                                  and start <= c.start and c.end <= end for c in inside)):
+                continue
+            for c in inside:
+                c.sure = False
         toks = _tokens(text, start, end)
         if not toks and not (type_ == ORGANISATION and any(char.isupper() for char in text[start:end])):
             continue
