@@ -247,8 +247,8 @@ class EntitySidebar(QWidget):
         for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            header.resizeSection(column, max(metrics.horizontalAdvance(title), metrics.horizontalAdvance("99999"))
-                                 + 28)
+            header.resizeSection(column, max(metrics.horizontalAdvance(title), metrics.horizontalAdvance("9999"))
+                                 + 14)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         clear = QAction("Clear entity", self.view)
         clear.setShortcut(QKeySequence(Qt.Key.Key_Escape))
