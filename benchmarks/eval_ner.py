@@ -103,6 +103,8 @@ def combined(tagger: EntityTagger, held_out) -> None:
 def _score_sets(gold_sets, pred_sets) -> dict:
     from collections import Counter
 
+    import train_ner
+
     from desktop.extract.ner import TYPES
 
     tp, n_gold, n_pred = Counter(), Counter(), Counter()
@@ -111,16 +113,7 @@ def _score_sets(gold_sets, pred_sets) -> dict:
         n_gold.update(k for _a, _b, k in gold)
         n_pred.update(k for _a, _b, k in pred)
         tp.update(k for _a, _b, k in gold & pred)
-    result = {}
-    for typ in (*TYPES, "overall"):
-        if typ == "overall":
-            t, ng, np_ = sum(tp.values()), sum(n_gold.values()), sum(n_pred.values())
-        else:
-            t, ng, np_ = tp[typ], n_gold[typ], n_pred[typ]
-        precision = t / np_ if np_ else 0.0
-        recall = t / ng if ng else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        result[typ] = {"precision": precision, "recall": recall, "f1": f1, "gold": ng, "predicted": np_}
+    result = train_ner.span_scores(tp, n_gold, n_pred)
     result["token_accuracy"] = 0.0
     return result
 

@@ -203,6 +203,22 @@ def build_lexicon(train, min_count: int = 3) -> list[str]:
     return sorted(w for w, c in counts.items() if c >= min_count)
 
 
+def span_scores(tp: Counter[str], n_gold: Counter[str], n_pred: Counter[str]) -> dict:
+    """Precision, recall and F1 per type and overall (micro) from counts of true, gold and predicted spans."""
+    result = {}
+    for typ in (*TYPES, "overall"):
+        if typ == "overall":
+            t, ng, np_ = sum(tp.values()), sum(n_gold.values()), sum(n_pred.values())
+        else:
+            t, ng, np_ = tp[typ], n_gold[typ], n_pred[typ]
+        precision = t / np_ if np_ else 0.0
+        recall = t / ng if ng else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        result[typ] = {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
+                       "gold": ng, "predicted": np_}
+    return result
+
+
 def score(gold_seqs, pred_seqs) -> dict:
     """Span-level exact-match precision, recall and F1 per type and overall (micro), plus token accuracy."""
     tp: Counter[str] = Counter()
@@ -220,22 +236,7 @@ def score(gold_seqs, pred_seqs) -> dict:
             tp[span[2]] += 1
         tokens += len(gold)
         correct += sum(a == b for a, b in zip(gold, pred))
-    result = {}
-    for typ in (*TYPES, "overall"):
-        if typ == "overall":
-            t, ng, np_ = sum(tp.values()), sum(n_gold.values()), sum(n_pred.values())
-        else:
-            t, ng, np_ = tp[typ], n_gold[typ], n_pred[typ]
-        precision = t / np_ if np_ else 0.0
-        recall = t / ng if ng else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        result[typ] = {
-            "precision": round(precision, 4),
-            "recall": round(recall, 4),
-            "f1": round(f1, 4),
-            "gold": ng,
-            "predicted": np_,
-        }
+    result = span_scores(tp, n_gold, n_pred)
     result["token_accuracy"] = round(correct / tokens, 4) if tokens else 0.0
     return result
 

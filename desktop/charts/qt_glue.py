@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, QSignalBlocker, Qt
+from PySide6.QtWidgets import QAbstractItemView
 
 if TYPE_CHECKING:
     from desktop.core.hub import Hub
@@ -44,3 +45,18 @@ class NamedColumns:
                 and 0 <= section < len(self.COLUMNS):
             return self.COLUMNS[section]
         return None
+
+
+def select_row_quietly(view: QAbstractItemView, index: QModelIndex | None) -> None:
+    """Make ``index`` the view's current, selected row and scroll to it, or clear the selection for None,
+    without the selection signals that would send the change back to the session."""
+    selection = view.selectionModel()
+    with QSignalBlocker(selection):
+        if index is None or not index.isValid():
+            selection.clear()
+            selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
+        else:
+            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                      | QItemSelectionModel.SelectionFlag.Rows)
+            view.scrollTo(index)
+    view.viewport().update()

@@ -10,10 +10,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSignalBlocker,
     Qt,
     QTimer,
 )
@@ -21,7 +19,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit,
 
 from desktop.core.messages import DataChanged, DocumentOpened, EntitySelected, SearchChanged, SectorFilterChanged
 from desktop.domain import DocumentInfo
-from desktop.charts.qt_glue import NamedColumns, subscribe
+from desktop.charts.qt_glue import NamedColumns, select_row_quietly, subscribe
 
 if TYPE_CHECKING:
     from desktop.core.session import Session
@@ -190,18 +188,8 @@ class DocumentsPanel(QWidget):
 
     def _select(self, document_id: int | None) -> None:
         """Show the session's document as the current row, without sending it back to the session."""
-        selection = self.view.selectionModel()
-        with QSignalBlocker(selection):
-            row = self.model.row_of(document_id)
-            if row is None:
-                selection.clear()
-                selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
-            else:
-                index = self.model.index(row, 0)
-                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                          | QItemSelectionModel.SelectionFlag.Rows)
-                self.view.scrollTo(index)
-        self.view.viewport().update()
+        row = self.model.row_of(document_id)
+        select_row_quietly(self.view, self.model.index(row, 0) if row is not None else None)
 
     def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():

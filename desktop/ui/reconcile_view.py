@@ -45,7 +45,7 @@ from desktop.charts.units import format_amount, format_figure
 from desktop.core.messages import DataChanged, FigureSelected, SectorFilterChanged
 from desktop.core.reconcile import FigureGroup, Interval
 from desktop.domain import Figure
-from desktop.charts.qt_glue import NamedColumns, subscribe
+from desktop.charts.qt_glue import NamedColumns, select_row_quietly, subscribe
 
 if TYPE_CHECKING:
     from desktop.core.session import Session
@@ -480,16 +480,7 @@ class ReconcileView(QWidget):
         return True
 
     def _select_group_row(self, row: int | None, figure_id: int | None) -> None:
-        selection = self.groups_view.selectionModel()
-        with QSignalBlocker(selection):
-            if row is None:
-                selection.clearSelection()
-                selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.Clear)
-            else:
-                index = self.groups_model.index(row, 0)
-                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                          | QItemSelectionModel.SelectionFlag.Rows)
-                self.groups_view.scrollTo(index)
+        select_row_quietly(self.groups_view, self.groups_model.index(row, 0) if row is not None else None)
         self._show_group(self.groups_model.group(row) if row is not None else None, figure_id)
 
     def _show_group(self, group: FigureGroup | None, figure_id: int | None = None) -> None:
