@@ -81,9 +81,9 @@ class MainWindow(QMainWindow):
         self.documents_dock = self._dock("Documents", "DocumentsDock", self.documents_panel)
         self.document_dock = self._dock("Document", "DocumentDock", self.document_pane)
         self.entities_dock = self._dock("Entities", "EntitiesDock", self.entity_sidebar)
-        self.charts_dock = self._dock("Charts", "ChartsDock", self.chart_panel or _placeholder("Loading charts…"))
+        self.charts_dock = self._dock("Charts", "ChartsDock", self.chart_panel or _loading_label("Loading charts…"))
         self.figures_dock = self._dock("Figures", "FiguresDock",
-                                       self.figures_table or _placeholder("Loading figures…"))
+                                       self.figures_table or _loading_label("Loading figures…"))
         from desktop.ui.reconcile_view import ReconcileView
 
         self.reconcile_view = ReconcileView(session, self)
@@ -412,7 +412,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _placeholder(text: str) -> QLabel:
+def _loading_label(text: str) -> QLabel:
     label = QLabel(text)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     return label
