@@ -34,11 +34,15 @@ def _stored_figure_json(repository, figure) -> dict:  # noqa: ANN001
     return record
 
 
+def _number(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.6g}"
+
+
 def _format_value(figure) -> str:  # noqa: ANN001
     if figure.qualifier == "range":
-        return f"{figure.low:,.6g}–{figure.high:,.6g} {figure.unit}"
+        return f"{_number(figure.low)}–{_number(figure.high)} {figure.unit}"
     prefix = {"exact": "", "approx": "~", "nearly": "nearly ", "over": ">", "under": "<"}.get(figure.qualifier, "")
-    return f"{prefix}{figure.value:,.6g} {figure.unit}"
+    return f"{prefix}{_number(figure.value)} {figure.unit}"
 
 
 def _print_json(data) -> None:  # noqa: ANN001
@@ -53,12 +57,9 @@ def _repository(args: argparse.Namespace):  # noqa: ANN202
 
 
 def _pipeline(args: argparse.Namespace):  # noqa: ANN202
-    from desktop.core.preferences import user_file
-    from desktop.core.session import USER_METRICS_FILE, USER_SECTORS_FILE
-    from desktop.extract.pipeline import Pipeline
+    from desktop.core.session import user_pipeline
 
-    return Pipeline.load(user_sectors=user_file(USER_SECTORS_FILE), user_metrics=user_file(USER_METRICS_FILE),
-                         use_model=not getattr(args, "no_model", False))
+    return user_pipeline(use_model=not getattr(args, "no_model", False))
 
 
 class _Progress:
@@ -166,33 +167,25 @@ def cmd_extract(args: argparse.Namespace) -> int:
         text = "\n\n".join(document.text for document in documents)
     pipeline = _pipeline(args)
     inputs = text.splitlines() if args.lines else [text]
-    results = []
-    for item in inputs:
+    for number, item in enumerate(inputs, start=1):
         extraction = pipeline.extract(item)
-        figures = []
+        if args.json:
+            figures = []
+            for figure in extraction.figures:
+                sentence = extraction.sentences[figure.sentence_index]
+                figures.append({"sentence": {"index": sentence.index, "start": sentence.start, "end": sentence.end,
+                                             "text": item[sentence.start:sentence.end]}, **_figure_json(figure)})
+            mentions = [{"text": m.text, "start": m.start, "end": m.end, "type": m.type, "name": m.name}
+                        for m in extraction.mentions]
+            print(json.dumps({"figures": figures, "entities": mentions}, ensure_ascii=False))
+            continue
+        if len(inputs) > 1:
+            print(f"# {number}")
         for figure in extraction.figures:
-            sentence = extraction.sentences[figure.sentence_index]
-            record = {"sentence": {"index": sentence.index, "start": sentence.start, "end": sentence.end,
-                                   "text": item[sentence.start:sentence.end]}}
-            record.update(_figure_json(figure))
-            figures.append(record)
-        mentions = [{"text": m.text, "start": m.start, "end": m.end, "type": m.type, "name": m.name}
-                    for m in extraction.mentions]
-        results.append({"figures": figures, "entities": mentions})
-    if args.json:
-        for result in results:
-            print(json.dumps(result, ensure_ascii=False))
-    else:
-        for number, result in enumerate(results, start=1):
-            if len(results) > 1:
-                print(f"# {number}")
-            for figure in result["figures"]:
-                value = (f"{figure['low']:,.6g}–{figure['high']:,.6g}" if "low" in figure
-                         else f"{figure['value']:,.6g}")
-                print(f"figure  {figure['text']!r:<32} {value} {figure['unit']} {figure['qualifier']} "
-                      f"period={figure['period']} kind={figure['kind']} metric={figure['metric']}")
-            for mention in result["entities"]:
-                print(f"entity  {mention['text']!r:<32} {mention['type']:<13} -> {mention['name']}")
+            print(f"figure  {figure.text!r:<32} {_format_value(figure)} period={figure.period} "
+                  f"kind={figure.kind} metric={figure.metric}")
+        for mention in extraction.mentions:
+            print(f"entity  {mention.text!r:<32} {mention.type:<13} -> {mention.name}")
     return 0
 
 

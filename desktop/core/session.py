@@ -36,6 +36,12 @@ USER_SECTORS_FILE = "sectors.json"
 USER_METRICS_FILE = "metrics.json"
 
 
+def user_pipeline(*, use_model: bool = True) -> Pipeline:
+    """The extraction pipeline with the user's own sector and metric files, where they exist."""
+    return Pipeline.load(user_sectors=user_file(USER_SECTORS_FILE), user_metrics=user_file(USER_METRICS_FILE),
+                         use_model=use_model)
+
+
 @dataclass(frozen=True)
 class DocumentView:
     """Everything the document pane shows for one document."""
@@ -71,23 +77,20 @@ class Session:
     @property
     def pipeline(self) -> Pipeline:
         if self._pipeline is None:
-            self._pipeline = Pipeline.load(user_sectors=user_file(USER_SECTORS_FILE),
-                                           user_metrics=user_file(USER_METRICS_FILE))
+            self.reload_vocabularies()
         return self._pipeline
 
     def reload_vocabularies(self) -> None:
         """Read the (edited) user vocabularies again for the next import or re-extraction."""
-        use_model = self._pipeline.use_model if self._pipeline is not None else True
-        self._pipeline = Pipeline.load(user_sectors=user_file(USER_SECTORS_FILE),
-                                       user_metrics=user_file(USER_METRICS_FILE), use_model=use_model)
+        self._pipeline = user_pipeline(use_model=self._pipeline.use_model if self._pipeline is not None else True)
 
     def save_preferences(self) -> None:
         self.preferences.sector_filter = sorted(self.sectors_filter)
         self.preferences.save(self._preferences_path)
 
     # ----------------------------------------------------------------- scope and queries
-    def scope(self, *, with_entity: bool = True, with_search: bool = False) -> Scope:
-        return Scope(sectors=self.sectors_filter, entity_id=self.entity_id if with_entity else None,
+    def scope(self, *, with_search: bool = False) -> Scope:
+        return Scope(sectors=self.sectors_filter, entity_id=self.entity_id,
                      search=self.search_text if with_search else "")
 
     def _cached(self, key: tuple, compute):  # noqa: ANN001, ANN202 - any query
@@ -107,7 +110,10 @@ class Session:
         scope = self.scope()
         if metric is not None:
             scope = Scope(sectors=scope.sectors, entity_id=scope.entity_id, metric=metric)
-        return list(self._cached(("figures", scope), lambda: self.repository.figures(scope)))
+        return list(self._figures_in(scope))
+
+    def _figures_in(self, scope: Scope) -> list[Figure]:
+        return self._cached(("figures", scope), lambda: self.repository.figures(scope))
 
     def entities(self, entity_type: str | None = None) -> list[Entity]:
         scope = Scope(sectors=self.sectors_filter)
@@ -121,8 +127,7 @@ class Session:
         """Groups of ``figures`` (default: every figure in the sector filter) with the analyst's decisions."""
         if figures is None:
             scope = Scope(sectors=self.sectors_filter)
-            return list(self._cached(("groups", scope), lambda: self.reconcile_groups(
-                self._cached(("figures", scope), lambda: self.repository.figures(scope)))))
+            return list(self._cached(("groups", scope), lambda: self.reconcile_groups(self._figures_in(scope))))
         notes = self._cached(("notes",), self.repository.group_notes)
         return group_figures(figures, self.decisions(), notes)
 

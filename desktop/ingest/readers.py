@@ -51,15 +51,11 @@ def _document(text: str, title: str, source: str, date: str | None, fmt: str) ->
 
 def read_plain_text(text: str, source: str) -> RawDocument:
     """A seed file or a plain article: the first line is the headline, a seed header gives the date."""
-    text = text.lstrip("\ufeff\n ").rstrip() if not _SEED_HEADER.match(text) else text.rstrip()
-    date = None
     header = _SEED_HEADER.match(text)
     if header:
-        date = header.group(1)
-        text = text[header.end():]
-        fmt = "seed"
+        date, fmt, text = header.group(1), "seed", text[header.end():]
     else:
-        fmt = "text"
+        date, fmt, text = None, "text", text.lstrip("\ufeff\n ")
     first_line = text.split("\n", 1)[0]
     title = first_line.lstrip("#").strip()
     if len(title) > 300:

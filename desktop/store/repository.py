@@ -6,7 +6,7 @@ Reads take an optional :class:`Scope` (sector filter, entity, search) shared by 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine, delete, distinct, func, select, update
@@ -104,10 +104,6 @@ class Repository:
             return [Sector(row.key, row.label) for row in rows]
 
     # ----------------------------------------------------------------- writing documents
-    def has_checksum(self, checksum: str) -> bool:
-        with self.session() as session:
-            return session.scalar(select(DocumentRow.id).where(DocumentRow.checksum == checksum)) is not None
-
     def checksums(self) -> set[str]:
         with self.session() as session:
             return set(session.scalars(select(DocumentRow.checksum)))
@@ -500,13 +496,10 @@ class Repository:
             found.setdefault(entity_id, set()).add(text)
         return {entity_id: tuple(sorted(texts)) for entity_id, texts in found.items()}
 
-    def entity_keys(self, entity_type: str | None = None) -> dict[str, str]:
-        """Every resolution key and merge redirect, mapped to the entity's display name (for cross-document resolution)."""
+    def entity_keys(self) -> dict[str, str]:
+        """Every entity's resolution key and display name (for cross-document resolution of short names)."""
         with self.session() as session:
-            query = select(EntityRow.key, EntityRow.name)
-            if entity_type:
-                query = query.where(EntityRow.type == entity_type)
-            return dict(session.execute(query).all())
+            return dict(session.execute(select(EntityRow.key, EntityRow.name)).all())
 
     def mentions(self, *, document_id: int | None = None, entity_id: int | None = None) -> list[Mention]:
         with self.session() as session:
@@ -526,8 +519,8 @@ class Repository:
         if not name:
             raise ValueError("an entity's name cannot be empty")
         with self.session() as session, session.begin():
-            self._entity_row(session, entity_id).name = name
-            self._entity_row(session, entity_id).name_curated = True
+            row = self._entity_row(session, entity_id)
+            row.name, row.name_curated = name, True
 
     def set_entity_type(self, entity_id: int, entity_type: str) -> None:
         if entity_type not in ("person", "organisation", "place"):
@@ -586,10 +579,6 @@ class Repository:
     def document_ids(self) -> list[int]:
         with self.session() as session:
             return list(session.scalars(select(DocumentRow.id).order_by(DocumentRow.id)))
-
-    def for_each_document_text(self, callback: Callable[[int, str], None]) -> None:
-        for document_id in self.document_ids():
-            callback(document_id, self.document_text(document_id))
 
 
 def _better_name(candidate: str, current: str) -> bool:
