@@ -68,18 +68,18 @@ def _process(path: Path, pipeline: Pipeline, known: frozenset[str] | set[str]) -
     except UnreadableFile as error:
         return _FileResult(str(path), error=error.reason)
     produced = []
-    for raw in raws:
-        # A known checksum is skipped before extraction: re-importing costs only the read.
-        produced.append((raw, None if raw.checksum in known else pipeline.extract(raw.text)))
+    try:
+        for raw in raws:
+            # A known checksum is skipped before extraction: re-importing costs only the read.
+            produced.append((raw, None if raw.checksum in known else pipeline.extract(raw.text)))
+    except Exception as error:  # noqa: BLE001 - one broken file must not end the batch
+        return _FileResult(str(path), error=f"extraction failed ({type(error).__name__}: {error})")
     return _FileResult(str(path), tuple(produced))
 
 
 def _process_in_worker(path: Path) -> _FileResult:
     assert _worker_pipeline is not None
-    try:
-        return _process(path, _worker_pipeline, _worker_known)
-    except Exception as error:  # noqa: BLE001 - one broken file must not end the batch
-        return _FileResult(str(path), error=f"extraction failed ({type(error).__name__}: {error})")
+    return _process(path, _worker_pipeline, _worker_known)
 
 
 def import_paths(
@@ -116,11 +116,7 @@ def import_paths(
 
 def _results(files: Sequence[Path], pipeline: Pipeline, known: set[str], workers: int) -> Iterator[_FileResult]:
     if workers <= 1:
-        for path in files:
-            try:
-                yield _process(path, pipeline, known)
-            except Exception as error:  # noqa: BLE001 - one broken file must not end the batch
-                yield _FileResult(str(path), error=f"extraction failed ({type(error).__name__}: {error})")
+        yield from (_process(path, pipeline, known) for path in files)
         return
     # "spawn", not fork: the app imports from a process that runs Qt threads, which must not be forked.
     context = multiprocessing.get_context("spawn")

@@ -284,10 +284,6 @@ class FigureGroup:
     def key_text(self) -> str:
         return key_text(self.key)
 
-    @property
-    def is_conflict(self) -> bool:
-        return self.status == "conflict"
-
     def interval_of(self, figure_id: int) -> Interval | None:
         for figure, interval in zip(self.figures, self.intervals):
             if figure.id == figure_id:
