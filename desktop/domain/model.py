@@ -7,14 +7,8 @@ the store hands out (``Figure``, ``Entity``, ``Mention``, ``DocumentInfo``, with
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
-
-Qualifier = Literal["exact", "approx", "nearly", "over", "under", "range"]
-FigureKind = Literal["actual", "target", "projection"]
-EntityType = Literal["person", "organisation", "place"]
 
 QUALIFIERS: tuple[str, ...] = ("exact", "approx", "nearly", "over", "under", "range")
-FIGURE_KINDS: tuple[str, ...] = ("actual", "target", "projection")
 ENTITY_TYPES: tuple[str, ...] = ("person", "organisation", "place")
 
 
@@ -40,9 +34,6 @@ class Sentence:
     index: int
     start: int
     end: int  # exclusive
-
-    def text_of(self, document_text: str) -> str:
-        return document_text[self.start : self.end]
 
 
 @dataclass(frozen=True, slots=True)
