@@ -333,7 +333,6 @@ class _Segmenter:
     ) -> tuple[int, str | None]:
         length, entry = known
         end = i + length
-        g = self.g
         if entry.type == PERSON:
             out.append(self._candidate(toks, i, end, PERSON, entry.name, pending or None, True, initial))
             return end, None

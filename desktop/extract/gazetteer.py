@@ -45,6 +45,7 @@ class Gazetteer:
     stopwords: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
     surnames: frozenset[str] = frozenset()
+    countries: frozenset[str] = frozenset()  # canonical names of countries.txt: not regions or cities
 
     def lookup(self, folded: str, text: str | None = None) -> Entry | None:
         entry = self.entries.get(folded)
@@ -100,11 +101,14 @@ def _add(gazetteer: Gazetteer, spelling: str, entry: Entry) -> None:
 def load_gazetteer(folder: Path | None = None) -> Gazetteer:
     folder = folder or resource_path("gazetteer")
     gazetteer = Gazetteer()
+    countries: set[str] = set()
     for file_name in ("people.txt", "organisations.txt", *_PLACE_FILES):
         entry_type = _TYPE_OF_FILE[file_name]
         for line in _lines(folder / file_name):
             parts = [part.strip() for part in line.split("|")]
             name = parts[0]
+            if file_name == "countries.txt":
+                countries.add(name)
             entry = Entry(name, entry_type)
             _add(gazetteer, name, entry)
             if len(parts) > 1:
@@ -120,6 +124,7 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
         tokens = key.split()
         lengths.setdefault(tokens[0], set()).add(len(tokens))
     gazetteer.lengths = {first: tuple(sorted(counts, reverse=True)) for first, counts in lengths.items()}
+    gazetteer.countries = frozenset(countries)
 
     title_lengths: dict[str, set[int]] = {}
     for line in _lines(folder / "titles.txt"):

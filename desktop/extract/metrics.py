@@ -82,8 +82,11 @@ class MetricVocabulary:
     # first token -> list of (token tuple, acronym?, metrics), longest phrases first
     _index: dict[str, list[tuple[tuple[str, ...], bool, tuple[Metric, ...]]]] = field(default_factory=dict)
     _patterns: list[tuple[re.Pattern[str], Metric]] = field(default_factory=list)
+    _by_name: dict[str, Metric] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        for metric in self.metrics:
+            self._by_name.setdefault(metric.name, metric)  # the first of a name, as a scan would find
         grouped: dict[tuple[tuple[str, ...], bool], list[Metric]] = {}
         for metric in self.metrics:
             for phrase in (metric.name, *metric.synonyms):
@@ -102,10 +105,7 @@ class MetricVocabulary:
             entries.sort(key=lambda entry: -len(entry[0]))
 
     def by_name(self, name: str) -> Metric | None:
-        for metric in self.metrics:
-            if metric.name == name:
-                return metric
-        return None
+        return self._by_name.get(name)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[MetricMention]:
         """Mentions of metrics in ``text[start:end]``, with offsets into ``text``, sorted by start."""

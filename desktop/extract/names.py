@@ -10,19 +10,20 @@ person; ``preferred_name`` picks the form to show.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-# Letters that NFD does not take apart, and punctuation that does not separate names.
-_TRANSLATE = str.maketrans(
+from desktop.domain.text import fold_diacritics
+
+# What names ignore beyond fold_diacritics: apostrophes and dots vanish, hyphens and dashes separate words,
+# and two letters fold_diacritics keeps.
+_NAME_PUNCTUATION = str.maketrans(
     {
-        "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ı": "i",
-        "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "TH", "ß": "ss",
+        "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH",
         "’": "", "'": "", "‘": "", "`": "", "´": "", ".": "",
         "-": " ", "‐": " ", "‑": " ", "–": " ", "—": " ", "_": " ", "\u00a0": " ",
     }
-)
+)  # fmt: skip
 _SPACES = re.compile(r"\s+")
 
 # Words in front of a name that make a different place: "East Kazakhstan" is not "Kazakhstan".
@@ -40,11 +41,10 @@ _NOT_PERSON_TAIL = frozenset(
 @lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """The comparison form of a name: "Tô Lâm" -> "to lam", "Kassym-Jomart" -> "kassym jomart"."""
-    text = unicodedata.normalize("NFD", name.translate(_TRANSLATE))
-    if not text.isascii():
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-        text = text.translate(_TRANSLATE)
-    return _SPACES.sub(" ", text.casefold()).strip()
+    folded = fold_diacritics(name.translate(_NAME_PUNCTUATION))
+    if not name.isascii():  # again, for what decomposition uncovers: "Ǿ" -> "ø" -> "o"
+        folded = fold_diacritics(folded.translate(_NAME_PUNCTUATION))
+    return _SPACES.sub(" ", folded).strip()
 
 
 def entity_key(name: str, type: str) -> str:

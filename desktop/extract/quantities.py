@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from desktop.extract.periods_in_text import FULL_MONTH_NAMES, MONTH_NAMES
 from desktop.extract.quantity_words import (  # noqa: F401 (PEOPLE_NOUNS is re-exported)
     _CURRENCY_SIGNS,
     _ISO_CODES,
@@ -88,9 +89,7 @@ _HYPHEN_UNIT = re.compile(
     r"(?:[-–](?P<hu>" + "|".join(_HYPHEN_UNITS) + r")s?\b|[ ](?P<su>year|day|week|month|hour|mile)(?=[ ][a-z]+\b)(?![ ](?:ago|on|to|in|of|and|or|the)\b))",
     re.IGNORECASE,
 )
-_MONTH_BEFORE = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s$"
-)
+_MONTH_BEFORE = re.compile(rf"\b{MONTH_NAMES}\.?\s$")
 _RANK_BEFORE = re.compile(
     r"\b(?:No|Nos|no|nos)\.\s?$|\b(?:number|top|Top|rank|ranked|ranking|article|Article|section|Section|chapter|"
     r"Chapter|page|Page|item|version|Version|phase|Phase|level|Level|grade|class|Class|category|Category|"
@@ -116,7 +115,8 @@ _PUSHED_UP_TO = re.compile(
     re.IGNORECASE,
 )
 _AFTER_REJECT = re.compile(
-    r"(?:st|nd|rd|th)\b|\s+certificates?\b|[:/]\d|\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST)\b|\s+(?:years?\s+ago|January|February|March|April|May|June|July|August|September|October|November|December)\b",
+    r"(?:st|nd|rd|th)\b|\s+certificates?\b|[:/]\d|\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST)\b"
+    rf"|\s+(?:years?\s+ago|{FULL_MONTH_NAMES})\b",
 )
 
 

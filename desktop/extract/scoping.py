@@ -11,13 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import cache
 
 from desktop.domain import ExtractedFigure, ExtractedMention, Sentence
 from desktop.extract.gazetteer import Gazetteer
 from desktop.extract.metrics import MetricVocabulary
 from desktop.extract.names import fold
-from desktop.paths import resource_path
 
 NATIONAL = "national"
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -26,16 +24,10 @@ _POINTS_BACK = re.compile(
     r"unemployment|trade|deficit|surplus|growth)\b", re.IGNORECASE)
 
 
-@cache
-def _countries() -> frozenset[str]:
-    """Canonical names of countries (not regions or cities): the first field of gazetteer/countries.txt."""
-    lines = resource_path("gazetteer/countries.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.split("|", 1)[0].strip() for line in lines if line.strip() and not line.startswith("#"))
-
-
 def _countries_in(text: str, start: int, end: int, mentions: Sequence[ExtractedMention],
-                  gazetteer: Gazetteer, countries: frozenset[str]) -> list[tuple[int, str]]:
+                  gazetteer: Gazetteer) -> list[tuple[int, str]]:
     """(offset, country) for every country named or implied by a demonym in text[start:end]."""
+    countries = gazetteer.countries
     found = [(m.start, m.name) for m in mentions if start <= m.start < end and m.type == "place"
              and m.name in countries]
     for word in _WORD.finditer(text, start, end):
@@ -48,7 +40,6 @@ def _countries_in(text: str, start: int, end: int, mentions: Sequence[ExtractedM
 def scope_national_metrics(text: str, sentences: Sequence[Sentence], figures: Sequence[ExtractedFigure],
                            mentions: Sequence[ExtractedMention], vocabulary: MetricVocabulary,
                            gazetteer: Gazetteer) -> list[ExtractedFigure]:
-    countries = _countries()
     scoped = []
     for figure in figures:
         metric = vocabulary.by_name(figure.metric) if figure.metric else None
@@ -56,12 +47,12 @@ def scope_national_metrics(text: str, sentences: Sequence[Sentence], figures: Se
             scoped.append(figure)
             continue
         sentence = sentences[figure.sentence_index]
-        before = _countries_in(text, sentence.start, figure.start, mentions, gazetteer, countries)
+        before = _countries_in(text, sentence.start, figure.start, mentions, gazetteer)
         country = before[-1][1] if before else None
         if country is None and figure.sentence_index > 0 and _POINTS_BACK.search(text, sentence.start,
                                                                                  figure.start):
             previous = sentences[figure.sentence_index - 1]
-            earlier = _countries_in(text, previous.start, previous.end, mentions, gazetteer, countries)
+            earlier = _countries_in(text, previous.start, previous.end, mentions, gazetteer)
             country = earlier[0][1] if earlier else None
         scoped.append(replace(figure, metric=f"{figure.metric} ({country})") if country else figure)
     return scoped

@@ -18,6 +18,13 @@ def test_shipped_vocabulary_loads_and_uses_known_sectors():
     assert all(metric.sector in SECTOR_KEYS for metric in vocabulary.metrics)
 
 
+def test_sector_keys_are_the_shipped_taxonomy():
+    from desktop.extract.sectors import SectorTaxonomy
+
+    # SECTOR_KEYS repeats resources/sectors.json's keys: a sector added to one must be added to the other
+    assert SECTOR_KEYS == frozenset(SectorTaxonomy.load().keys())
+
+
 @pytest.mark.parametrize("phrase", ["bilateral trade", "two-way trade", "trade turnover", "trade between the two countries"])
 def test_trade_synonyms_fold_to_one_metric(phrase):
     vocabulary = load_metric_vocabulary()

@@ -11,6 +11,13 @@ def test_fold_removes_diacritics_case_hyphens_apostrophes():
     assert fold("ASTANA") == "astana"
 
 
+def test_fold_agrees_with_search_folding_and_folds_letters_decomposition_uncovers():
+    from desktop.domain.text import fold_diacritics
+
+    assert fold("Søren Łukasz Ðorđe Þór") == fold_diacritics("soren lukasz dorde thor")
+    assert fold("Ǿrsted") == "orsted"  # NFD gives "Ø" and a mark; the Ø folds too
+
+
 def test_entity_key_is_the_same_for_every_spelling():
     assert entity_key("Tô Lâm", "person") == "person:to lam"
     assert entity_key("To Lam", "person") == "person:to lam"

@@ -37,3 +37,11 @@ def test_bilateral_and_unscoped_metrics_stay_as_they_are(rules_pipeline):
     text = "Trade between Vietnam and Kazakhstan reached $860 million in 2024."
     assert _metrics(rules_pipeline, text) == [("$860 million", "bilateral trade turnover")]
     assert _metrics(rules_pipeline, "The economy grew 3% in 2024.") == [("3%", "GDP growth")]
+
+
+def test_gazetteer_countries_are_countries_not_cities_or_regions():
+    from desktop.extract.gazetteer import shared_gazetteer
+
+    countries = shared_gazetteer().countries
+    assert {"Kazakhstan", "Vietnam"} <= countries
+    assert "Astana" not in countries and "Ho Chi Minh City" not in countries
