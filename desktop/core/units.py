@@ -27,6 +27,7 @@ from functools import lru_cache
 
 #: Length of each time unit in days.
 DAYS_PER: dict[str, float] = {
+    "hour": 1.0 / 24.0,  # extraction writes hourly rates too ("120 flights an hour")
     "day": 1.0,
     "week": 7.0,
     "month": 365.0 / 12.0,
@@ -35,6 +36,9 @@ DAYS_PER: dict[str, float] = {
 }
 
 _TIME_ALIASES: dict[str, str] = {
+    "hour": "hour",
+    "hours": "hour",
+    "hourly": "hour",
     "day": "day",
     "days": "day",
     "d": "day",
@@ -63,7 +67,7 @@ _TIME_ALIASES: dict[str, str] = {
 }
 
 #: Order in which a group picks its time unit when none is preferred (see :func:`canonical_unit`).
-_TIME_PREFERENCE: tuple[str, ...] = ("week", "year", "month", "day", "quarter")
+_TIME_PREFERENCE: tuple[str, ...] = ("week", "year", "month", "day", "quarter", "hour")
 
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 

@@ -403,9 +403,3 @@ def shared_tagger() -> EntityTagger:
             tagger = _shared
     return tagger
 
-
-def preload_in_background() -> threading.Thread:
-    """Start loading the shared model on a daemon thread, so that no window waits for it."""
-    thread = threading.Thread(target=shared_tagger, name="ner-preload", daemon=True)
-    thread.start()
-    return thread

@@ -96,17 +96,3 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
     if end > start:
         sentences.append(Sentence(len(sentences), start, end))
 
-
-def sentence_at(sentences: list[Sentence] | tuple[Sentence, ...], offset: int) -> Sentence | None:
-    """The sentence containing character ``offset`` (binary search over sorted sentences)."""
-    low, high = 0, len(sentences) - 1
-    while low <= high:
-        middle = (low + high) // 2
-        sentence = sentences[middle]
-        if offset < sentence.start:
-            high = middle - 1
-        elif offset >= sentence.end:
-            low = middle + 1
-        else:
-            return sentence
-    return None

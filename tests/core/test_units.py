@@ -119,3 +119,8 @@ def test_canonical_unit():
     assert canonical_unit(["percent"]) == "percent"
     assert canonical_unit([]) == ""
     assert canonical_unit(iter(["flights/day"])) == "flights/day"
+
+
+def test_hourly_rates_from_extraction_convert():
+    assert convert_rate(5.0, "flights/hour", "flights/day") == 120.0
+    assert convert_rate(120.0, "flights/day", "flights/hour") == 5.0
