@@ -121,14 +121,13 @@ class ValueAxis(pg.AxisItem):
 
 def tooltip_text(point: PlotPoint, status: str = "") -> str:
     figure = point.figure
-    kind = "" if figure.kind == "actual" else f" ({figure.kind})"
     if point.at_report_date:
         when = f"Period: not stated — placed at report date {figure.document_date}"
     else:
         when = f"Period: {figure.period}"
     title = figure.document_title or figure.document_source or f"document {figure.document_id}"
     date = f", {figure.document_date}" if figure.document_date else ""
-    text = f"{format_figure(figure)}{kind}\n{when}\nSource: {title}{date}\n“{figure.text}”"
+    text = f"{format_figure(figure, with_kind=True)}\n{when}\nSource: {title}{date}\n“{figure.text}”"
     return f"{text}\n{status}" if status else text
 
 

@@ -194,6 +194,7 @@ class FiguresTableView(QTableView):
     """The figures in the session's scope; a row click selects that figure for every view."""
 
     figure_picked = Signal(int)
+    MAX_FITTED_WIDTH = 260  # px: the document column keeps the rest
 
     def __init__(self, session, parent: QWidget | None = None, *, metric: str | None = None,  # noqa: ANN001
                  batch_size: int = 200) -> None:
@@ -238,6 +239,15 @@ class FiguresTableView(QTableView):
     def reload(self) -> None:
         """Fetch the figures in scope again (restricted to :attr:`metric_filter` when set)."""
         self.source_model.set_figures(self.session.figures(self.metric_filter))
+        self._widen_to_contents()
+
+    def _widen_to_contents(self) -> None:
+        """Widen the metric and value columns to their longest loaded text ("about 150,000 people/year"),
+        up to a cap; never narrower than they are, so a width the user chose stays."""
+        for column in (METRIC, VALUE):
+            wanted = min(self.sizeHintForColumn(column), self.MAX_FITTED_WIDTH)
+            if wanted > self.columnWidth(column):
+                self.setColumnWidth(column, wanted)
 
     def set_metric(self, metric: str | None) -> None:
         if metric != self.metric_filter:

@@ -12,8 +12,13 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from typing import TYPE_CHECKING
+
 from desktop.core.units import is_currency, parse_unit
 from desktop.domain import Figure
+
+if TYPE_CHECKING:
+    from desktop.core.reconcile import Interval
 
 #: Currencies written with a symbol in front ("$860 m"); every other code is written after ("KZT 5 bn").
 CURRENCY_SYMBOLS: dict[str, str] = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CNY": "¥"}
@@ -143,9 +148,24 @@ def format_value(value: float | None, unit: str, qualifier: str = "exact", low: 
     return f"{word} {text}" if word else text
 
 
-def format_figure(figure: Figure) -> str:
-    """The value of a stored figure as text, with its qualifier."""
-    return format_value(figure.value, figure.unit, figure.qualifier, figure.low, figure.high)
+def format_figure(figure: Figure, *, with_kind: bool = False) -> str:
+    """The value of a stored figure as text, with its qualifier; ``with_kind`` adds " (target)" and the like
+    to anything but an actual."""
+    text = format_value(figure.value, figure.unit, figure.qualifier, figure.low, figure.high)
+    return f"{text} ({figure.kind})" if with_kind and figure.kind != "actual" else text
+
+
+def format_interval(interval: Interval, unit: str) -> str:
+    """The values a figure allows, in ``unit``: "$855 m – $865 m", "above $400 m", "any value"."""
+    low_open, high_open = math.isinf(interval.low), math.isinf(interval.high)
+    if low_open and high_open:
+        return "any value"
+    if high_open:
+        return f"above {format_amount(interval.low, unit)}"
+    if low_open:
+        return f"below {format_amount(interval.high, unit)}"
+    low, high = format_amount(interval.low, unit), format_amount(interval.high, unit)
+    return low if low == high else f"{low} – {high}"
 
 
 def format_tick(value: float) -> str:

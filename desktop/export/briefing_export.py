@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import base64
 import html
-import math
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -37,9 +36,9 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from desktop.charts.units import format_amount, format_figure
+from desktop.charts.units import format_figure, format_interval
 from desktop.core.briefing import Briefing, BriefingSection, build_briefing
-from desktop.core.reconcile import FigureGroup, Interval
+from desktop.core.reconcile import FigureGroup
 from desktop.domain import Figure
 from desktop.export.charts_export import ChartSpec, _dispose, _set_export_mode, build_export_chart
 
@@ -107,22 +106,6 @@ def _group_period(group: FigureGroup) -> str:
     return f"period not stated, reported in {group.as_of}" if group.as_of else "period not stated"
 
 
-def _interval(interval: Interval, unit: str) -> str:
-    if math.isinf(interval.low) and math.isinf(interval.high):
-        return "any value"
-    if math.isinf(interval.high):
-        return f"above {format_amount(interval.low, unit)}"
-    if math.isinf(interval.low):
-        return f"below {format_amount(interval.high, unit)}"
-    low, high = format_amount(interval.low, unit), format_amount(interval.high, unit)
-    return low if low == high else f"{low} – {high}"
-
-
-def _value(figure: Figure) -> str:
-    kind = "" if figure.kind == "actual" else f" ({figure.kind})"
-    return f"{format_figure(figure)}{kind}"
-
-
 def _status(section: BriefingSection, figure: Figure) -> str:
     """How a figure stands in the briefing, as HTML."""
     for group in section.groups:
@@ -183,7 +166,7 @@ def _glance(briefing: Briefing, *, link: bool) -> str:
             state = "<span class='accepted'>✓ resolved by analyst</span>"
         else:
             state = "sources consistent"
-        value = (f"{_e(_value(latest))}, {_e(_period(latest))} {_cite(section.citations[latest.id], link=link)}"
+        value = (f"{_e(format_figure(latest, with_kind=True))}, {_e(_period(latest))} {_cite(section.citations[latest.id], link=link)}"
                  if latest is not None else "—")
         rows.append(f"<tr><td>{number}</td><td>{_e(_cap(section.metric))}</td><td>{value}</td>"
                     f"<td>{len(section.citations)}</td><td>{state}</td></tr>")
@@ -232,7 +215,7 @@ def briefing_html(briefing: Briefing, chart_sources: Sequence[str], *, for_brows
             faded = figure.id not in {f.id for f in section.figures}
             style = " class='muted'" if faded else ""
             rows.append(
-                f"<tr{style}><td>{_e(_period(figure))}</td><td><b>{_e(_value(figure))}</b></td>"
+                f"<tr{style}><td>{_e(_period(figure))}</td><td><b>{_e(format_figure(figure, with_kind=True))}</b></td>"
                 f"<td>{_source_line(figure)}</td><td>{_status(section, figure)}</td>"
                 f"<td>{_cite(section.citations[figure.id], link=link)}</td></tr>")
         parts.append("<table class='data' border='1' cellspacing='0' cellpadding='4' width='100%'>"
@@ -259,8 +242,8 @@ def briefing_html(briefing: Briefing, chart_sources: Sequence[str], *, for_brows
             sentence = _sentence_of(briefing, figure.id)
             style = " class='muted'" if rejected else ""
             rows.append(
-                f"<tr{style}><td><b>{_e(_value(figure))}</b>"
-                f"{'<br/>(rejected)' if rejected else ''}</td><td>{_e(_interval(interval, group.unit))}</td>"
+                f"<tr{style}><td><b>{_e(format_figure(figure, with_kind=True))}</b>"
+                f"{'<br/>(rejected)' if rejected else ''}</td><td>{_e(format_interval(interval, group.unit))}</td>"
                 f"<td>{_source_line(figure)}<br/><span class='quote'>“{_e(sentence)}”</span></td>"
                 f"<td>{_cite(briefing.citation_of(figure.id), link=link)}</td></tr>")
         parts.append("<table class='data' border='1' cellspacing='0' cellpadding='4' width='100%'>"
@@ -277,7 +260,7 @@ def briefing_html(briefing: Briefing, chart_sources: Sequence[str], *, for_brows
                                    for f in others if _has_citation(briefing, f.id))
             parts.append(
                 f"<p><b>{_e(_cap(group.metric))}, {_e(_group_period(group))}:</b> "
-                f"<span class='accepted'>✓ {_e(_value(accepted))}</span> "
+                f"<span class='accepted'>✓ {_e(format_figure(accepted, with_kind=True))}</span> "
                 f"{_cite(briefing.citation_of(accepted.id), link=link) if _has_citation(briefing, accepted.id) else ''}"
                 + (f"; set aside: {other_refs}" if other_refs else "")
                 + (f". <i>{_e(group.note)}</i>" if group.note else ".") + "</p>")

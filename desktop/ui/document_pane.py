@@ -138,7 +138,10 @@ class DocumentPane(QWidget):
         self._session = session
         self._view: DocumentView | None = None
         self._entity_names: dict[int, tuple[str, str]] = {}
-        self._figure_starts: list[int] = []
+        # the open document's figures and mentions by start offset, for hit-testing with bisect
+        self._sorted_figures: list[Figure] = []
+        self._sorted_mentions: list[Mention] = []
+        self._selections: dict[str, list[tuple[int, int]]] = {"sentence": [], "figure": [], "mention": []}
 
         self.header = QLabel(self)
         self.header.setObjectName("DocumentHeader")
@@ -180,10 +183,10 @@ class DocumentPane(QWidget):
         return None if self._view is None else self._view.document.id
 
     def highlighted_sentence_span(self) -> tuple[int, int] | None:
-        return self._spans_of("sentence")[0] if self._spans_of("sentence") else None
+        return next(iter(self._spans_of("sentence")), None)
 
     def highlighted_figure_span(self) -> tuple[int, int] | None:
-        return self._spans_of("figure")[0] if self._spans_of("figure") else None
+        return next(iter(self._spans_of("figure")), None)
 
     def highlighted_mention_spans(self) -> list[tuple[int, int]]:
         return self._spans_of("mention")
@@ -206,7 +209,7 @@ class DocumentPane(QWidget):
         """Keyboard navigation: select the next (step=1) or previous (step=-1) figure of this document."""
         if self._view is None or not self._view.figures:
             return
-        figures = sorted(self._view.figures, key=lambda figure: figure.start)
+        figures = self._sorted_figures
         current = self._session.figure
         if current is None or current.document_id != self.document_id:
             target = figures[0] if step > 0 else figures[-1]
@@ -243,21 +246,19 @@ class DocumentPane(QWidget):
                 view = None
         self._view = view
         self.text.setExtraSelections([])
-        self._selections: dict[str, list[tuple[int, int]]] = {"sentence": [], "figure": [], "mention": []}
+        self._selections = {"sentence": [], "figure": [], "mention": []}
         if view is None:
             self.text.offsets = OffsetMap("")
             self.text.setPlainText("")
             self.text.setPlaceholderText("Pick a document, a chart point or a row of the figures table.")
             self.header.setText("<b>No document open</b>")
             self.selection_line.hide()
-            self._figure_starts = []
+            self._sorted_figures, self._sorted_mentions = [], []
             return
         self.text.offsets = OffsetMap(view.text)
         self.text.setPlainText(view.text)
-        self._figure_starts = sorted(figure.start for figure in view.figures)
         self._sorted_figures = sorted(view.figures, key=lambda figure: figure.start)
         self._sorted_mentions = sorted(view.mentions, key=lambda mention: mention.start)
-        self._mention_starts = [mention.start for mention in self._sorted_mentions]
         self._update_header()
         self._apply_marks()
 
@@ -402,29 +403,29 @@ class DocumentPane(QWidget):
                 return ("?", "?")
         return self._entity_names[entity_id]
 
-    def _hit(self, offset: int) -> tuple[str, object] | None:
-        if self._view is None:
-            return None
-        for start_list, records, kind in ((self._figure_starts, self._sorted_figures, "figure"),
-                                          (self._mention_starts, self._sorted_mentions, "mention")):
-            position = bisect.bisect_right(start_list, offset) - 1
+    def _record_at(self, offset: int) -> Figure | Mention | None:
+        """The figure (first) or entity mention covering a document offset."""
+        for records in (self._sorted_figures, self._sorted_mentions):
+            position = bisect.bisect_right(records, offset, key=lambda record: record.start) - 1
             if position >= 0 and records[position].start <= offset < records[position].end:
-                record = records[position]
-                if kind == "figure":
-                    return kind, record
-                return kind, self._entity(record.entity_id)
+                return records[position]
         return None
 
+    def _hit(self, offset: int) -> tuple[str, object] | None:
+        """What hover and tooltips show: ("figure", Figure) or ("mention", (entity name, entity type))."""
+        record = self._record_at(offset)
+        if record is None:
+            return None
+        if isinstance(record, Figure):
+            return "figure", record
+        return "mention", self._entity(record.entity_id)
+
     def _clicked(self, offset: int) -> None:
-        if self._view is None:
-            return
-        position = bisect.bisect_right(self._figure_starts, offset) - 1
-        if position >= 0 and self._sorted_figures[position].start <= offset < self._sorted_figures[position].end:
-            self._session.select_figure(self._sorted_figures[position].id, origin=self)
-            return
-        position = bisect.bisect_right(self._mention_starts, offset) - 1
-        if position >= 0 and self._sorted_mentions[position].start <= offset < self._sorted_mentions[position].end:
-            self._session.select_entity(self._sorted_mentions[position].entity_id, origin=self)
+        record = self._record_at(offset)
+        if isinstance(record, Figure):
+            self._session.select_figure(record.id, origin=self)
+        elif record is not None:
+            self._session.select_entity(record.entity_id, origin=self)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -102,6 +102,11 @@ class MetricsTableModel(NamedColumns, QAbstractTableModel):
     def entries(self) -> list[dict]:
         return [copy.deepcopy(entry) for entry in self._entries]
 
+    def set_entries(self, entries: Sequence[dict]) -> None:
+        self.beginResetModel()
+        self._entries = [copy.deepcopy(entry) for entry in entries]
+        self.endResetModel()
+
     def add(self, entry: dict) -> int:
         row = len(self._entries)
         self.beginInsertRows(QModelIndex(), row, row)
@@ -272,9 +277,7 @@ class MetricEditorDialog(QDialog):
     def _restore_shipped(self) -> None:
         shipped = json.loads(shipped_metrics_path().read_text(encoding="utf-8"))
         self._data = shipped
-        self.model.beginResetModel()
-        self.model._entries = [copy.deepcopy(entry) for entry in shipped.get("metrics", [])]  # noqa: SLF001
-        self.model.endResetModel()
+        self.model.set_entries(shipped.get("metrics", []))
 
     def _save_clicked(self) -> None:
         if self.save() is not None:

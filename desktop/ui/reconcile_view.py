@@ -12,6 +12,7 @@ document and span, so they survive a restart and a re-extraction. The view hears
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -41,9 +42,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.charts.units import format_amount, format_figure
+from desktop.charts.units import format_amount, format_figure, format_interval
 from desktop.core.messages import DataChanged, FigureSelected, SectorFilterChanged
-from desktop.core.reconcile import FigureGroup, Interval
+from desktop.core.reconcile import FigureGroup
 from desktop.domain import Figure
 from desktop.charts.qt_glue import NamedColumns, select_row_quietly, subscribe
 
@@ -74,21 +75,6 @@ def period_text(group: FigureGroup, *, short: bool = False) -> str:
     if short:
         return f"undated · {group.as_of}" if group.as_of else "undated"
     return f"period not stated (reported in {group.as_of})" if group.as_of else "period not stated"
-
-
-def interval_text(interval: Interval | None, unit: str) -> str:
-    """The values a figure allows, in the group's unit: "$855 m – $865 m", "above $400 m"."""
-    if interval is None:
-        return ""
-    low_inf, high_inf = math.isinf(interval.low), math.isinf(interval.high)
-    if low_inf and high_inf:
-        return "any value"
-    if high_inf:
-        return f"above {format_amount(interval.low, unit)}"
-    if low_inf:
-        return f"below {format_amount(interval.high, unit)}"
-    low, high = format_amount(interval.low, unit), format_amount(interval.high, unit)
-    return low if low == high else f"{low} – {high}"
 
 
 def spread_text(group: FigureGroup) -> str:
@@ -275,10 +261,9 @@ class GroupFiguresModel(NamedColumns, QAbstractTableModel):
                 mark = {"accepted": "✓ accepted", "rejected": "✗ rejected", "set aside": "set aside"}.get(decision, "—")
                 return f"{mark}\n{note}" if note else mark
             if column == self.VALUE:
-                kind = "" if figure.kind == "actual" else f" ({figure.kind})"
-                return f"{format_figure(figure)}{kind}\n“{figure.text}”"
+                return f"{format_figure(figure, with_kind=True)}\n“{figure.text}”"
             if column == self.ALLOWS:
-                return interval_text(group.intervals[row], group.unit)
+                return format_interval(group.intervals[row], group.unit)
             if column == self.SOURCE:
                 return f"{figure.document_title or 'untitled'}\n{figure.document_source_name}"
             if column == self.DATE:
@@ -336,6 +321,8 @@ class ReconcileView(QWidget):
         self.groups_view.setWordWrap(False)
         self.groups_view.setMinimumWidth(300)
         header = self.groups_view.horizontalHeader()
+        # the stretched metric column must not shrink below its own title in a narrow dock (scroll instead)
+        header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance("Metric") + 16)
         header.setSectionResizeMode(GroupsModel.METRIC, QHeaderView.ResizeMode.Stretch)
         for column in (GroupsModel.STATUS, GroupsModel.PERIOD, GroupsModel.COUNT):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -516,10 +503,10 @@ class ReconcileView(QWidget):
         colour = {"conflict": "#c62828", "accepted": "#2e7d32"}.get(group.status, "#555")
         kind = "" if group.kind == "actual" else f" · {group.kind}"
         self.title.setText(
-            f"<span style='font-size:13pt;font-weight:bold'>{_html(group.metric)}</span>"
-            f" &nbsp;·&nbsp; {_html(period_text(group))}{kind} &nbsp;·&nbsp; in {_html(group.unit)}"
+            f"<span style='font-size:13pt;font-weight:bold'>{html.escape(group.metric)}</span>"
+            f" &nbsp;·&nbsp; {html.escape(period_text(group))}{kind} &nbsp;·&nbsp; in {html.escape(group.unit)}"
             f"<br><span style='color:{colour};font-weight:bold'>{STATUS_TEXT.get(group.status, group.status)}</span>"
-            f" &nbsp;{_html(group_summary(group))}")
+            f" &nbsp;{html.escape(group_summary(group))}")
 
     def _update_buttons(self) -> None:
         figure = self.current_figure()
@@ -624,12 +611,7 @@ class ReconcileView(QWidget):
         if message.origin is self or message.figure is None:
             return
         figure_id = message.figure.id
-        for row, group in enumerate(self.groups_model.groups()):
+        for group in self.groups_model.groups():
             if any(f.id == figure_id for f in group.figures):
-                self.groups_model.row_of(group.key_text)
-                self._select_group_row(row, figure_id)
+                self._select_group_row(self.groups_model.row_of(group.key_text), figure_id)  # fetches up to it
                 return
-
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,9 +1,12 @@
 """Display units, value text and chart placement: Qt-free."""
 
+import math
+
 import pytest
 
 from desktop.charts.plan import plan_chart, report_date_year
-from desktop.charts.units import display_unit, format_amount, format_figure, format_value
+from desktop.charts.units import display_unit, format_amount, format_figure, format_interval, format_value
+from desktop.core.reconcile import Interval
 from tests.charts.sample_figures import TRADE, make_figure, trade_figures
 
 
@@ -28,6 +31,19 @@ def test_format_range_shares_scale():
     assert format_value(None, "USD", "range", 500e6, 2e9) == "$500 m – $2 bn"
     assert format_figure(make_figure(1, None, qualifier="range", low=3, high=5, unit="percent")) == "3–5 %"
     assert format_amount(None, "USD") == "?"
+
+
+def test_format_interval_and_kind():
+    """One wording for "the values a figure allows" and for the kind, shared by reconcile view and briefing."""
+    assert format_interval(Interval(855e6, 865e6), "USD") == "$855 m – $865 m"
+    assert format_interval(Interval(400e6, math.inf), "USD") == "above $400 m"
+    assert format_interval(Interval(-math.inf, 5e6), "USD") == "below $5 m"
+    assert format_interval(Interval(-math.inf, math.inf), "USD") == "any value"
+    assert format_interval(Interval(4.8, 4.8), "percent") == "4.8 %"
+    target = make_figure(5, 2e9, kind="target")
+    assert format_figure(target, with_kind=True) == "$2 bn (target)"
+    assert format_figure(target) == "$2 bn"
+    assert format_figure(make_figure(1, 860e6), with_kind=True) == "$860 m"
 
 
 def test_display_unit_from_magnitude():
