@@ -164,6 +164,8 @@ class Mention:
     start: int
     end: int
     text: str
+    entity_name: str = ""  # the entity as the store names it now (after curation)
+    entity_type: str = ""
 
 
 @dataclass(frozen=True, slots=True)

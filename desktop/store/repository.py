@@ -503,15 +503,18 @@ class Repository:
 
     def mentions(self, *, document_id: int | None = None, entity_id: int | None = None) -> list[Mention]:
         with self.session() as session:
-            query = select(MentionRow).order_by(MentionRow.document_id, MentionRow.start)
+            query = (select(MentionRow, EntityRow.name, EntityRow.type)
+                     .join(EntityRow, EntityRow.id == MentionRow.entity_id)
+                     .order_by(MentionRow.document_id, MentionRow.start))
             if document_id is not None:
                 query = query.where(MentionRow.document_id == document_id)
             if entity_id is not None:
                 query = query.where(MentionRow.entity_id == entity_id)
             return [
                 Mention(id=row.id, entity_id=row.entity_id, document_id=row.document_id,
-                        sentence_index=row.sentence_idx, start=row.start, end=row.end, text=row.text)
-                for row in session.scalars(query)
+                        sentence_index=row.sentence_idx, start=row.start, end=row.end, text=row.text,
+                        entity_name=name, entity_type=entity_type)
+                for row, name, entity_type in session.execute(query)
             ]
 
     def rename_entity(self, entity_id: int, name: str) -> None:

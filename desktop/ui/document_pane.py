@@ -137,7 +137,6 @@ class DocumentPane(QWidget):
         self.setObjectName("DocumentPane")
         self._session = session
         self._view: DocumentView | None = None
-        self._entity_names: dict[int, tuple[str, str]] = {}
         # the open document's figures and mentions by start offset, for hit-testing with bisect
         self._sorted_figures: list[Figure] = []
         self._sorted_mentions: list[Mention] = []
@@ -232,7 +231,6 @@ class DocumentPane(QWidget):
 
     def _on_data_changed(self, message: DataChanged) -> None:
         if message.parts & {"documents", "entities", "figures", "metrics"}:
-            self._entity_names.clear()
             self._show(self.document_id if self.document_id is not None else self._session.document_id)
             self._apply_selection(scroll=False)
 
@@ -309,7 +307,7 @@ class DocumentPane(QWidget):
         for mention in self._view.mentions:
             mark = QTextCharFormat()
             mark.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            mark.setUnderlineColor(MENTION_COLOURS.get(self._entity_type(mention), QColor("gray")))
+            mark.setUnderlineColor(MENTION_COLOURS.get(mention.entity_type, QColor("gray")))
             _select(cursor, offsets, mention.start, mention.end)
             cursor.mergeCharFormat(mark)
         for figure in self._view.figures:
@@ -389,20 +387,6 @@ class DocumentPane(QWidget):
         self.text.ensureCursorVisible()
 
     # ----------------------------------------------------------------- clicks
-    def _entity_type(self, mention: Mention) -> str:
-        return self._entity(mention.entity_id)[1]
-
-    def _entity(self, entity_id: int) -> tuple[str, str]:
-        if not self._entity_names:
-            self._entity_names = {entity.id: (entity.name, entity.type) for entity in self._session.entities()}
-        if entity_id not in self._entity_names:
-            try:
-                entity = self._session.repository.entity(entity_id)
-                self._entity_names[entity_id] = (entity.name, entity.type)
-            except KeyError:
-                return ("?", "?")
-        return self._entity_names[entity_id]
-
     def _record_at(self, offset: int) -> Figure | Mention | None:
         """The figure (first) or entity mention covering a document offset."""
         for records in (self._sorted_figures, self._sorted_mentions):
@@ -418,7 +402,7 @@ class DocumentPane(QWidget):
             return None
         if isinstance(record, Figure):
             return "figure", record
-        return "mention", self._entity(record.entity_id)
+        return "mention", (record.entity_name, record.entity_type)
 
     def _clicked(self, offset: int) -> None:
         record = self._record_at(offset)
