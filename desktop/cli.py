@@ -34,15 +34,10 @@ def _stored_figure_json(repository, figure) -> dict:  # noqa: ANN001
     return record
 
 
-def _number(value: float) -> str:
-    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.6g}"
-
-
 def _format_value(figure) -> str:  # noqa: ANN001
-    if figure.qualifier == "range":
-        return f"{_number(figure.low)}–{_number(figure.high)} {figure.unit}"
-    prefix = {"exact": "", "approx": "~", "nearly": "nearly ", "over": ">", "under": "<"}.get(figure.qualifier, "")
-    return f"{prefix}{_number(figure.value)} {figure.unit}"
+    from desktop.charts.units import format_figure  # Qt-free; the wording every view uses
+
+    return format_figure(figure)
 
 
 def _print_json(data) -> None:  # noqa: ANN001
