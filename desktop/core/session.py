@@ -23,23 +23,21 @@ from desktop.core.messages import (
     TaskFinished,
     TaskProgress,
 )
-from desktop.core.preferences import Preferences, user_file
+from desktop.core.preferences import Preferences
 from desktop.core.reconcile import FigureDecision, FigureGroup, group_figures
 from desktop.core.reconciliation import decisions_of
 from desktop.core.tasks import SyncTaskRunner, TaskContext, TaskRunner
+from desktop.core.vocabulary import user_metrics_path, user_sectors_path
 from desktop.domain import DocumentInfo, Entity, Figure, Mention, Sector, Sentence
 from desktop.extract.pipeline import Pipeline
 from desktop.paths import seeds_dir
 from desktop.store.repository import Repository, Scope
 
-USER_SECTORS_FILE = "sectors.json"
-USER_METRICS_FILE = "metrics.json"
 
 
 def user_pipeline(*, use_model: bool = True) -> Pipeline:
     """The extraction pipeline with the user's own sector and metric files, where they exist."""
-    return Pipeline.load(user_sectors=user_file(USER_SECTORS_FILE), user_metrics=user_file(USER_METRICS_FILE),
-                         use_model=use_model)
+    return Pipeline.load(user_sectors=user_sectors_path(), user_metrics=user_metrics_path(), use_model=use_model)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,6 @@ After saving, the dialog offers to re-extract every document with the new vocabu
 from __future__ import annotations
 
 import copy
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,55 +33,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.preferences import user_file
+from desktop.core.vocabulary import (  # noqa: F401 - user_metrics_path and load_vocabulary_data are part of this module's API
+    load_vocabulary_data,
+    save_vocabulary_data,
+    shipped_metrics_path,
+    user_metrics_path,
+    validate_vocabulary,
+)
 from desktop.domain import Figure
-from desktop.extract.metrics import SECTOR_KEYS, MetricVocabularyError, parse_metric_vocabulary
+from desktop.extract.metrics import SECTOR_KEYS
 from desktop.charts.qt_glue import NamedColumns
 
 if TYPE_CHECKING:
     from desktop.core.session import Session
 
-USER_METRICS_FILE = "metrics.json"
 _Index = QModelIndex | QPersistentModelIndex
-
-
-def user_metrics_path() -> Path:
-    return user_file(USER_METRICS_FILE)
-
-
-def shipped_metrics_path() -> Path:
-    from desktop.paths import resource_path
-
-    return resource_path("metrics.json")
-
-
-def load_vocabulary_data(path: Path | None = None) -> dict:
-    """The vocabulary to edit, as JSON data: the user's file when there is one, else the shipped one."""
-    path = path or user_metrics_path()
-    source = path if path.exists() else shipped_metrics_path()
-    return json.loads(source.read_text(encoding="utf-8"))
-
-
-def validate_vocabulary(data: dict) -> str | None:
-    """None when the extractor accepts ``data``, else its message."""
-    try:
-        parse_metric_vocabulary(data, "metric vocabulary")
-    except MetricVocabularyError as error:
-        return str(error)
-    return None
-
-
-def save_vocabulary_data(data: dict, path: Path | None = None) -> Path:
-    """Check and write the whole vocabulary (atomically). Raises MetricVocabularyError when it is invalid."""
-    problem = validate_vocabulary(data)
-    if problem is not None:
-        raise MetricVocabularyError(problem)
-    path = path or user_metrics_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    temporary.replace(path)
-    return path
 
 
 def _split(text: str) -> list[str]:
@@ -275,7 +240,7 @@ class MetricEditorDialog(QDialog):
             self.model.remove(row)
 
     def _restore_shipped(self) -> None:
-        shipped = json.loads(shipped_metrics_path().read_text(encoding="utf-8"))
+        shipped = load_vocabulary_data(shipped_metrics_path())
         self._data = shipped
         self.model.set_entries(shipped.get("metrics", []))
 
