@@ -133,7 +133,7 @@ def tooltip_text(point: PlotPoint, status: str = "") -> str:
 
 def disagree_text(group: FigureGroup) -> str:
     """"3 sources disagree" for a group in conflict (rejected figures do not count)."""
-    count = sum(1 for f in group.figures if f.id not in group.rejected_ids)
+    count = group.sources_in_play
     return f"{count} sources disagree"
 
 
@@ -338,13 +338,9 @@ class FigureChart(pg.GraphicsLayoutWidget):
             for figure in group.figures:
                 if figure.id not in self._index:
                     continue
-                if figure.id in group.rejected_ids:
-                    state = REJECTED
-                elif group.accepted_figure_id is not None:
-                    state = ACCEPTED if figure.id == group.accepted_figure_id else SET_ASIDE
-                elif group.status == "conflict":
-                    state = CONFLICT
-                else:
+                # the chart's states are the group's decision words, plus "conflict" for undecided disagreement
+                state = group.decision_of(figure.id) or (CONFLICT if group.status == "conflict" else None)
+                if state is None:
                     continue
                 self._states[figure.id] = state
                 self._state_groups[figure.id] = group

@@ -284,6 +284,20 @@ class FigureGroup:
     def key_text(self) -> str:
         return key_text(self.key)
 
+    def decision_of(self, figure_id: int) -> str:
+        """Where one figure of the group stands: "accepted", "rejected", "set aside" (another figure was
+        accepted) or "" (no decision)."""
+        if figure_id == self.accepted_figure_id:
+            return "accepted"
+        if figure_id in self.rejected_ids:
+            return "rejected"
+        return "set aside" if self.accepted_figure_id is not None else ""
+
+    @property
+    def sources_in_play(self) -> int:
+        """How many of the group's figures are not rejected."""
+        return sum(1 for figure in self.figures if figure.id not in self.rejected_ids)
+
     def interval_of(self, figure_id: int) -> Interval | None:
         for figure, interval in zip(self.figures, self.intervals):
             if figure.id == figure_id:

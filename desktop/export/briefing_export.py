@@ -113,14 +113,15 @@ def _status(section: BriefingSection, figure: Figure) -> str:
             continue
         note = group.decision_notes.get(figure.id, "")
         note = f": {_e(note)}" if note else ""
-        if figure.id == group.accepted_figure_id:
+        decision = group.decision_of(figure.id)
+        if decision == "accepted":
             return f"<span class='accepted'>✓ accepted</span>{note}"
-        if figure.id in group.rejected_ids:
+        if decision == "rejected":
             return f"<span class='muted'>rejected{note}</span>"
-        if group.accepted_figure_id is not None:
+        if decision == "set aside":
             return "<span class='muted'>set aside (another figure accepted)</span>"
         if group.status == "conflict":
-            count = sum(1 for f in group.figures if f.id not in group.rejected_ids)
+            count = group.sources_in_play
             return f"<span class='conflict'>⚠ conflict</span> ({count} sources)"
         if group.status == "agreed":
             return "agrees with other sources"
@@ -231,7 +232,7 @@ def briefing_html(briefing: Briefing, chart_sources: Sequence[str], *, for_brows
     if not briefing.conflicts:
         parts.append("<p>No open conflicts: where sources disagreed, the analyst has accepted one figure.</p>")
     for group in briefing.conflicts:
-        count = sum(1 for f in group.figures if f.id not in group.rejected_ids)
+        count = group.sources_in_play
         parts.append(f"<h3>{_e(_cap(group.metric))} — {_e(_group_period(group))}</h3>")
         parts.append(f"<p class='meta'><span class='conflict'>⚠ {count} sources disagree</span>; "
                      f"the values they allow do not overlap (gap {group.severity:.0%}). Compared in {_e(group.unit)}."

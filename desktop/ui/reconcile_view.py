@@ -87,20 +87,9 @@ def spread_text(group: FigureGroup) -> str:
     return low if low == high else f"{low} … {high}"
 
 
-def decision_of(group: FigureGroup, figure_id: int) -> str:
-    """accepted | rejected | set aside | "" (no decision) for one figure of a group."""
-    if figure_id == group.accepted_figure_id:
-        return "accepted"
-    if figure_id in group.rejected_ids:
-        return "rejected"
-    if group.accepted_figure_id is not None:
-        return "set aside"
-    return ""
-
-
 def group_summary(group: FigureGroup) -> str:
     """A line saying what is wrong (or settled) with a group."""
-    count = sum(1 for f in group.figures if f.id not in group.rejected_ids)
+    count = group.sources_in_play
     if group.status == "conflict":
         return f"{count} sources disagree: they cannot all be right (gap {group.severity:.0%})."
     if group.status == "accepted":
@@ -254,7 +243,7 @@ class GroupFiguresModel(NamedColumns, QAbstractTableModel):
             return None
         row, column = index.row(), index.column()
         figure = group.figures[row]
-        decision = decision_of(group, figure.id)
+        decision = group.decision_of(figure.id)
         note = group.decision_notes.get(figure.id, "")
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.DECISION:
@@ -511,7 +500,7 @@ class ReconcileView(QWidget):
     def _update_buttons(self) -> None:
         figure = self.current_figure()
         group = self.current_group()
-        decision = decision_of(group, figure.id) if group is not None and figure is not None else ""
+        decision = group.decision_of(figure.id) if group is not None and figure is not None else ""
         self.accept_button.setEnabled(figure is not None and decision != "accepted")
         self.reject_button.setEnabled(figure is not None and decision != "rejected")
         self.clear_button.setEnabled(figure is not None and decision in ("accepted", "rejected"))
@@ -526,7 +515,7 @@ class ReconcileView(QWidget):
         group = self._group_holding(figure_id)
         if group is not None and group.accepted_figure_id not in (None, figure_id):
             for figure in group.figures:
-                if figure.id != figure_id and decision_of(group, figure.id) == "accepted":
+                if figure.id != figure_id and group.decision_of(figure.id) == "accepted":
                     self.session.decide_figure(figure.id, None, origin=self)
         self.session.decide_figure(figure_id, "accepted", origin=self)
 
@@ -538,7 +527,7 @@ class ReconcileView(QWidget):
 
     def set_figure_note(self, figure_id: int, note: str) -> None:
         group = self._group_holding(figure_id)
-        status = decision_of(group, figure_id) if group is not None else ""
+        status = group.decision_of(figure_id) if group is not None else ""
         self.session.decide_figure(figure_id, status if status in ("accepted", "rejected") else None, note,
                                    origin=self)
 

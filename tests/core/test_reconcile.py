@@ -471,3 +471,14 @@ def test_groups_are_hashable_and_comparable():
     second = group_figures([c, b, a], {101: FigureDecision("accepted", "x")})
     assert first == second  # input order does not matter
     assert len({hash(g) for g in first}) == 1
+
+
+def test_decision_of_and_sources_in_play():
+    figures = [fig("$860 million", 860e6, id=901), fig("$879 million", 879e6, id=902),
+               fig("USD 1 billion", 1e9, "USD", "nearly", id=903)]
+    (group,) = group_figures(figures, {901: FigureDecision("accepted"), 903: FigureDecision("rejected")})
+    assert [group.decision_of(f.id) for f in figures] == ["accepted", "set aside", "rejected"]
+    assert group.sources_in_play == 2
+    (undecided,) = group_figures(figures)
+    assert [undecided.decision_of(f.id) for f in figures] == ["", "", ""]
+    assert undecided.sources_in_play == 3
