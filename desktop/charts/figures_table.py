@@ -26,7 +26,7 @@ from desktop.charts.units import format_figure
 from desktop.core.messages import DataChanged, EntitySelected, FigureSelected, SectorFilterChanged
 from desktop.domain import Figure
 from desktop.domain.periods import parse_period
-from desktop.charts.qt_glue import subscribe
+from desktop.charts.qt_glue import BatchedRows, subscribe
 
 FIGURE_ID_ROLE = Qt.ItemDataRole.UserRole + 1  # int: the figure's id
 FIGURE_ROLE = Qt.ItemDataRole.UserRole + 2  # the Figure record itself
@@ -60,13 +60,12 @@ def _sort_key(column: int) -> Callable[[Figure], tuple]:
     return lambda f: (f.document_date is None, f.document_date or "")
 
 
-class FiguresTableModel(QAbstractTableModel):
+class FiguresTableModel(BatchedRows, QAbstractTableModel):
     def __init__(self, figures: Sequence[Figure] = (), parent: QWidget | None = None, *,
                  batch_size: int = 200) -> None:
         super().__init__(parent)
         self.batch_size = batch_size
         self._figures: list[Figure] = []
-        self._loaded = 0
         self._rows: dict[int, int] = {}
         self.set_figures(figures)
 
@@ -75,7 +74,7 @@ class FiguresTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._figures = list(figures)
         self._rows = {f.id: row for row, f in enumerate(self._figures)}
-        self._loaded = min(self.batch_size, len(self._figures))
+        self._reset_batches()
         self.endResetModel()
 
     def figures(self) -> list[Figure]:
@@ -96,30 +95,13 @@ class FiguresTableModel(QAbstractTableModel):
         if row >= self._loaded:
             if not fetch:
                 return None
-            self._fetch_to(row + 1)
+            self.fetch_to(row + 1)
         return row
 
-    # ----------------------------------------------------------------- lazy rows
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: N802, B008 - Qt API
-        return not parent.isValid() and self._loaded < len(self._figures)
-
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: N802, B008 - Qt API
-        if parent.isValid():
-            return
-        self._fetch_to(self._loaded + self.batch_size)
-
-    def _fetch_to(self, count: int) -> None:
-        count = min(count, len(self._figures))
-        if count <= self._loaded:
-            return
-        self.beginInsertRows(QModelIndex(), self._loaded, count - 1)
-        self._loaded = count
-        self.endInsertRows()
+    def _row_total(self) -> int:
+        return len(self._figures)
 
     # ----------------------------------------------------------------- the model
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else self._loaded
-
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
         return 0 if parent.isValid() else len(COLUMNS)
 

@@ -60,3 +60,39 @@ def select_row_quietly(view: QAbstractItemView, index: QModelIndex | None) -> No
                                       | QItemSelectionModel.SelectionFlag.Rows)
             view.scrollTo(index)
     view.viewport().update()
+
+
+class BatchedRows:
+    """Mixin for flat table models that hand their rows to the view a batch at a time.
+
+    The model keeps every record in memory and says how many with ``_row_total()``; ``_loaded`` rows are
+    visible. Views fetch more as they scroll; ``fetch_to`` shows a far row on demand (selecting it).
+    """
+
+    batch_size: int = 200
+    _loaded: int = 0
+
+    def _row_total(self) -> int:
+        return 0
+
+    def _reset_batches(self) -> None:
+        """Call between beginResetModel and endResetModel: show the first batch of the new records."""
+        self._loaded = min(self.batch_size, self._row_total())
+
+    def rowCount(self, parent: QModelIndex | None = None) -> int:  # noqa: N802 - Qt API
+        return 0 if parent is not None and parent.isValid() else self._loaded
+
+    def canFetchMore(self, parent: QModelIndex | None = None) -> bool:  # noqa: N802 - Qt API
+        return not (parent is not None and parent.isValid()) and self._loaded < self._row_total()
+
+    def fetchMore(self, parent: QModelIndex | None = None) -> None:  # noqa: N802 - Qt API
+        if not (parent is not None and parent.isValid()):
+            self.fetch_to(self._loaded + self.batch_size)
+
+    def fetch_to(self, count: int) -> None:
+        count = min(count, self._row_total())
+        if count <= self._loaded:
+            return
+        self.beginInsertRows(QModelIndex(), self._loaded, count - 1)
+        self._loaded = count
+        self.endInsertRows()

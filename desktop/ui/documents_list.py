@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit,
 
 from desktop.core.messages import DataChanged, DocumentOpened, EntitySelected, SearchChanged, SectorFilterChanged
 from desktop.domain import DocumentInfo
-from desktop.charts.qt_glue import NamedColumns, select_row_quietly, subscribe
+from desktop.charts.qt_glue import BatchedRows, NamedColumns, select_row_quietly, subscribe
 
 if TYPE_CHECKING:
     from desktop.core.session import Session
@@ -28,24 +28,23 @@ DocumentIdRole = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-class DocumentsModel(NamedColumns, QAbstractTableModel):
+class DocumentsModel(BatchedRows, NamedColumns, QAbstractTableModel):
     """Rows are :class:`DocumentInfo`; columns title, date, source, figures."""
 
     COLUMNS = ("Title", "Date", "Source", "Figures")
-    BATCH = 200
+    BATCH = BatchedRows.batch_size
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._documents: list[DocumentInfo] = []
         self._rows: dict[int, int] = {}
-        self._loaded = 0
 
     # ----------------------------------------------------------------- filling
     def set_documents(self, documents: list[DocumentInfo]) -> None:
         self.beginResetModel()
         self._documents = list(documents)
         self._rows = {document.id: row for row, document in enumerate(self._documents)}
-        self._loaded = min(self.BATCH, len(self._documents))
+        self._reset_batches()
         self.endResetModel()
 
     def total(self) -> int:
@@ -59,30 +58,15 @@ class DocumentsModel(NamedColumns, QAbstractTableModel):
         row = self._rows.get(document_id) if document_id is not None else None
         if row is None:
             return None
-        while row >= self._loaded:
-            self.fetchMore(QModelIndex())
+        self.fetch_to(row + 1)
         return row
 
-    # ----------------------------------------------------------------- QAbstractTableModel
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else self._loaded
+    def _row_total(self) -> int:
+        return len(self._documents)
 
+    # ----------------------------------------------------------------- QAbstractTableModel
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def canFetchMore(self, parent: AnyIndex) -> bool:
-        return not parent.isValid() and self._loaded < len(self._documents)
-
-    def fetchMore(self, parent: AnyIndex) -> None:
-        if parent.isValid():
-            return
-        remaining = len(self._documents) - self._loaded
-        if remaining <= 0:
-            return
-        count = min(self.BATCH, remaining)
-        self.beginInsertRows(QModelIndex(), self._loaded, self._loaded + count - 1)
-        self._loaded += count
-        self.endInsertRows()
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or index.row() >= self._loaded:

@@ -46,7 +46,7 @@ from desktop.charts.units import format_amount, format_figure, format_interval
 from desktop.core.messages import DataChanged, FigureSelected, SectorFilterChanged
 from desktop.core.reconcile import FigureGroup
 from desktop.domain import Figure
-from desktop.charts.qt_glue import NamedColumns, select_row_quietly, subscribe
+from desktop.charts.qt_glue import BatchedRows, NamedColumns, select_row_quietly, subscribe
 
 if TYPE_CHECKING:
     from desktop.core.session import Session
@@ -104,23 +104,25 @@ def group_summary(group: FigureGroup) -> str:
 # Item models
 
 
-class GroupsModel(NamedColumns, QAbstractTableModel):
+class GroupsModel(BatchedRows, NamedColumns, QAbstractTableModel):
     """One row per group; rows are handed out a batch at a time."""
 
     COLUMNS = ("Status", "Metric", "Period", "Figures", "Values")
     STATUS, METRIC, PERIOD, COUNT, SPREAD = range(5)
-    BATCH = 200
+    BATCH = BatchedRows.batch_size
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._groups: list[FigureGroup] = []
-        self._loaded = 0
 
     def set_groups(self, groups: Sequence[FigureGroup]) -> None:
         self.beginResetModel()
         self._groups = list(groups)
-        self._loaded = min(self.BATCH, len(self._groups))
+        self._reset_batches()
         self.endResetModel()
+
+    def _row_total(self) -> int:
+        return len(self._groups)
 
     def groups(self) -> list[FigureGroup]:
         return list(self._groups)
@@ -132,30 +134,13 @@ class GroupsModel(NamedColumns, QAbstractTableModel):
         """The row of a group (fetching rows up to it), or None."""
         for row, group in enumerate(self._groups):
             if group.key_text == key_text:
-                while row >= self._loaded and self.canFetchMore(QModelIndex()):
-                    self.fetchMore(QModelIndex())
+                self.fetch_to(row + 1)
                 return row
         return None
 
     # Qt API
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else self._loaded
-
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def canFetchMore(self, parent: _Index) -> bool:  # noqa: N802
-        return not parent.isValid() and self._loaded < len(self._groups)
-
-    def fetchMore(self, parent: _Index) -> None:  # noqa: N802
-        if parent.isValid():
-            return
-        more = min(self.BATCH, len(self._groups) - self._loaded)
-        if more <= 0:
-            return
-        self.beginInsertRows(QModelIndex(), self._loaded, self._loaded + more - 1)
-        self._loaded += more
-        self.endInsertRows()
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < self._loaded:
