@@ -121,7 +121,7 @@ def _score_sets(gold_sets, pred_sets) -> dict:
 def _relabel(words, labels):
     out = ["O"] * len(labels)
     for first, last, kind in labels_to_spans(labels):
-        for a, b in _clean(words, first, last):
+        for a, b in _clean(words, first, last, kind == "person"):
             out[a] = "B-" + kind
             for i in range(a + 1, b):
                 out[i] = "I-" + kind

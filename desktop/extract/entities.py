@@ -44,10 +44,17 @@ def _upper_class() -> str:
 
 _U = "[" + _upper_class() + "]"
 _L = r"[\w\u0300-\u036f]"  # word characters, and combining marks of text not in NFC
+# One romanised Chinese or Korean syllable ("Shui", "bian", "Myung", "bak", "un"): a hyphenated given name
+# may end in one written in lower case ("Chen Shui-bian", "Kim Jong-un"), unlike "Kazakh-led" or "Hanoi-based".
+_RHYME = r"[aeiouy]{1,3}(?:ng|n|k|l|m|p|r)?"
+_SYLLABLE = r"[bcdfghjklmnpqrstvwxyz]{0,3}" + _RHYME
+_CAPITAL_SYLLABLE = r"[BCDFGHJKLMNPQRSTVWXYZ][bcdfghjklmnpqrstvwxyz]{0,2}" + _RHYME
 _TOKEN = re.compile(
     r"(?<![\w\u0300-\u036f'’.\-‐])"
     r"(?:(?:" + _U + r"\.){2,}(?!\w)"  # U.S. U.N.
-    r"|" + _U + _L + r"*(?:[-‐&]" + _U + _L + r"*|['’]" + _U + _L + r"*)*)"  # Tokayev Kassym-Jomart O'Brien AT&T
+    r"|(?!(?:Non|Pro|Co|Re|Pre|Bi|Tri|Post|Mid)-)" + _CAPITAL_SYLLABLE + r"[-‐]" + _SYLLABLE + r"(?![\w\-‐])"
+    # Tokayev Kassym-Jomart O'Brien AT&T, and Arabic names with their article: al-Assad, el-Bashir, al-Anbar
+    r"|(?:(?:al|el|ad|an|ar|as|ash|at|az|ul)[-‐])?" + _U + _L + r"*(?:[-‐&]" + _U + _L + r"*|['’]" + _U + _L + r"*)*)"
 )
 # Lower-case words that join capitalised words into one run; particles may sit inside a person's name.
 _PARTICLES = frozenset("van von der den de del della di da du la le bin ibn al el dos das ter".split())
@@ -69,6 +76,12 @@ _FUNCTION = frozenset(
     "he she they we i his her their our my your there here when while after before since during".split()
 )
 _OPENERS = frozenset("\"'“‘«([{-–—•*:")
+# Capitalised words that end a name even inside a run: "President Bush Saturday said", "Najib Mikati After".
+# ("May" is left out: "Theresa May".)
+_RUN_BREAKS = _FUNCTION | frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february april june july august "
+    "september october november december".split()
+)
 
 
 @dataclass(slots=True)
@@ -156,10 +169,7 @@ class _Segmenter:
         n = len(toks)
         i = 0
         # sentence openers and function words at the start of a run: "Speaking", "The", "But", "In"
-        while i < n and (
-            toks[i].conn
-            or ((toks[i].key in _FUNCTION or (initial and toks[i].key in g.stopwords)) and not self._known_multi(toks, i))
-        ):
+        while i < n and (toks[i].conn or self._opener(toks, i, initial)):
             i += 1
             initial = False
         if i < n and initial and n - i == 1 and _COMMON_ENDING.search(toks[i].key) and not self._anything(toks, i):
@@ -173,6 +183,10 @@ class _Segmenter:
             if tok.conn:
                 crossed = True
                 i += 1
+                continue
+            if tok.key in _RUN_BREAKS and not self._known_multi(toks, i):
+                i += 1  # a weekday or function word mid-run ends the name before it
+                pending = None
                 continue
             first_here = initial and i == 0
             # "Ministry of …", "Bank of …": an organisation up to the end of the run or a title
@@ -215,7 +229,8 @@ class _Segmenter:
                 continue
             if self._person_led(toks, i):
                 j = i + 1
-                while j < n and not (toks[j].conn and toks[j].key in _JOINING) and not self.title_at(toks, j):
+                while j < n and not (toks[j].conn and toks[j].key in _JOINING) and not self.title_at(toks, j) \
+                        and toks[j].key not in _RUN_BREAKS:
                     j += 1
                 while toks[j - 1].conn:
                     j -= 1
@@ -234,7 +249,7 @@ class _Segmenter:
             while j < n:
                 t = toks[j]
                 if j > i and not t.conn and (
-                    self.known_at(toks, j) or self.title_at(toks, j) or t.key in g.demonyms
+                    self.known_at(toks, j) or self.title_at(toks, j) or t.key in g.demonyms or t.key in _RUN_BREAKS
                 ):
                     break
                 if t.conn and t.key in ("and", "&") and last_suffix >= 0:
@@ -274,6 +289,16 @@ class _Segmenter:
         return pending
 
     # -- helpers ------------------------------------------------------------------------------------------
+    def _opener(self, toks: list[_Token], i: int, initial: bool) -> bool:
+        """A function word, or a sentence-opening stopword, that starts no name ("The", "Speaking")."""
+        tok = toks[i]
+        if tok.key not in _FUNCTION and not (initial and tok.key in self.g.stopwords):
+            return False
+        if self._known_multi(toks, i) or self.title_at(toks, i):
+            return False  # "The Hague"; "President Bush said"
+        # "U.S. officials say": written in capitals or with dots, a listed name is not the stopword "Us"
+        return not ((tok.text.isupper() or "." in tok.text) and len(tok.text) > 1 and self.known_at(toks, i))
+
     def _known_multi(self, toks: list[_Token], i: int) -> bool:
         known = self.known_at(toks, i)
         return known is not None and known[0] >= 2
@@ -504,7 +529,8 @@ def _model_candidates(
 def _no_overlap(candidates: list[_Candidate]) -> list[_Candidate]:
     """Sure candidates first, then the others where they fit."""
     kept: list[_Candidate] = []
-    ordered = sorted(candidates, key=lambda c: (not c.sure, c.start, -(c.end - c.start)))
+    # Among unsure candidates, a model-backed one beats a rules-only guess ("Bush" over "Bush Saturday").
+    ordered = sorted(candidates, key=lambda c: (not c.sure, c.model_type is None, c.start, -(c.end - c.start)))
     occupied: list[tuple[int, int]] = []
     for cand in ordered:
         k = bisect_right(occupied, (cand.start, 1 << 62)) - 1

@@ -43,6 +43,7 @@ _ABBREVIATED = (
 _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}(?:-\w+)*"  # U.S. U.N. a.m., U.S.-led
     r"|(?:" + _ABBREVIATED + r")\.(?!\w)"  # Mr. Inc.
+    r"|[A-Z]\.(?=\s+[A-Z])"  # a middle initial: "Mary J. Blige", "George W. Bush"
     r"|\d+(?:[.,:/]\d+)*(?:-\w+)*"  # 4.8 1,000 10:30 2023-2024 27-year
     r"|['’][sS]\b"  # possessive 's
     r"|\w+(?:(?:[-‐]|['’](?![sS]\b)|&)\w+)*"  # words, hyphenated words, O'Brien, AT&T
@@ -231,22 +232,33 @@ _CONNECTORS = frozenset(
 )
 
 
-_HYPHENATED_NAME = re.compile(r"[^\W\d_][^\W\d_A-Z]+-[^\W\d_][^\W\d_A-Z]+$")
+_HYPHENATED_NAME = re.compile(r"[^\W\d_a-z][^\W\d_A-Z]+-[^\W\d_a-z][^\W\d_A-Z]+$")  # Kassym-Jomart
+# Hyphenated roles that look like given names: "Secretary-General Kofi Annan", "Vice-President …".
+_HYPHENATED_ROLES = frozenset("secretary general president minister vice deputy chief prime attorney prosecutor".split())
 _EDGE_WORDS = frozenset({"the", "The", "'s", "’s"}) | _CONNECTORS
+# Name particles that open a person's name ("bin Laden", "de Villepin", "al-Assad") and stay in it.
+_NAME_PARTICLES = frozenset("bin ibn de du da van von der al el".split())
 
 
 def _breaks(word: str) -> bool:
     return word in _BREAKS or (word[0].islower() and word not in _CONNECTORS and "-" not in word)
 
 
-def _clean(words: Sequence[str], first: int, last: int) -> list[tuple[int, int]]:
+def _given_name_before(word: str) -> bool:
+    """Whether ``word`` is a hyphenated given name the model left out of a person ("Kassym-Jomart")."""
+    return bool(_HYPHENATED_NAME.match(word)) and not any(part in _HYPHENATED_ROLES for part in word.lower().split("-"))
+
+
+def _clean(words: Sequence[str], first: int, last: int, person: bool = False) -> list[tuple[int, int]]:
     """Token ranges of one predicted span after splitting at punctuation or stray lower-case words."""
     pieces = []
     start = first
     for i in range(first, last + 1):
         if i == last or _breaks(words[i]):
             a, b = start, i
-            while a < b and words[a] in _EDGE_WORDS:
+            while a < b and words[a] in _EDGE_WORDS and not (
+                person and words[a] in _NAME_PARTICLES and a + 1 < b and words[a + 1][:1].isupper()
+            ):
                 a += 1
             while b > a and words[b - 1] in _EDGE_WORDS:
                 b -= 1
@@ -350,9 +362,9 @@ class EntityTagger:
             for first, last, kind in labels_to_spans(labels):
                 if words is None:
                     words = [text[a:b] for a, b in offsets]
-                if kind == "person" and first > 0 and labels[first - 1] == "O" and _HYPHENATED_NAME.match(words[first - 1]):
+                if kind == "person" and first > 0 and labels[first - 1] == "O" and _given_name_before(words[first - 1]):
                     first -= 1  # a hyphenated given name the model left out: "Kassym-Jomart Tokayev"
-                for a, b in _clean(words, first, last):
+                for a, b in _clean(words, first, last, kind == "person"):
                     out.append((offsets[a][0], offsets[b - 1][1], kind))
         return out
 

@@ -259,3 +259,32 @@ def test_model_organisation_is_kept_whole_where_the_rules_would_cut_it():
                                                      ("al-Qaida", "organisation")]
     # without the model, neither is claimed: the rules stay conservative
     assert "al-Qaida" not in [m.text for m in find_mentions(text, sentences)]
+
+
+def test_hyphenated_and_arabic_names_come_out_whole():
+    text = (
+        "President Chen Shui-bian met President Bashar al-Assad and Foreign Minister Ban Ki-moon "
+        "in the Hanoi-based office."
+    )
+    found = mentions_of(text)
+    check_invariants(text, found)
+    assert [(m.text, m.type) for m in found] == [
+        ("Chen Shui-bian", "person"), ("Bashar al-Assad", "person"), ("Ban Ki-moon", "person"), ("Hanoi", "place"),
+    ]
+
+
+def test_sentence_initial_abbreviation_and_weekdays_after_names():
+    text = "U.S. officials met. President Bush Saturday called Javier Solana Monday."
+    assert [(m.text, m.type) for m in mentions_of(text)] == [
+        ("U.S.", "place"), ("Bush", "person"), ("Javier Solana", "person"),
+    ]
+
+
+def test_model_span_beats_a_rules_guess_it_overlaps():
+    # the rules alone would guess "Lawmaker Walid Jumblatt" and drop it for want of evidence
+    text = "Lawmaker Walid Jumblatt says Lebanon is calm."
+    name = (text.index("Walid"), text.index(" says"), "person")
+    assert [(m.text, m.type) for m in mentions_of(text)] == [("Lebanon", "place")]
+    assert [(m.text, m.type) for m in mentions_of(text, extra_spans=[name])] == [
+        ("Walid Jumblatt", "person"), ("Lebanon", "place"),
+    ]

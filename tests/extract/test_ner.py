@@ -83,3 +83,9 @@ def test_labels_to_spans():
 def test_missing_model_is_a_clear_error(tmp_path):
     with pytest.raises(FileNotFoundError, match="make model"):
         EntityTagger.load(tmp_path / "absent.crfsuite")
+
+
+def test_hyphenated_roles_and_initials(tagger):
+    text = "U.N. Secretary-General Kofi Annan and Mary J. Blige met Osama bin Laden."
+    people = [text[a:b] for a, b, kind in tagger.spans(text, split_sentences(text)) if kind == "person"]
+    assert people == ["Kofi Annan", "Mary J. Blige", "Osama bin Laden"]
