@@ -119,17 +119,15 @@ class _Segmenter:
         first = toks[i]
         if first.conn:
             return None
-        for length in g.lengths.get(first.key, ()):
-            if i + length > len(toks):
-                continue
-            # a known name never starts or ends on a connector, and the number of folded tokens counts
-            # a connector such as "of the" as its words
+        for length in g.lengths.get(first.key.split(" ", 1)[0], ()):
+            # a known name never starts or ends on a connector; lengths count folded words, so a connector
+            # such as "of the" or a hyphenated token ("Kassym-Jomart", "al-Qaida") counts as its words
             words = []
             j = i
             count = 0
             while j < len(toks) and count < length:
                 words.append(toks[j].key)
-                count += len(toks[j].key.split()) if toks[j].conn else 1
+                count += len(toks[j].key.split())
                 j += 1
             if count != length or toks[j - 1].conn:
                 continue
@@ -149,16 +147,17 @@ class _Segmenter:
         first = toks[i]
         if first.conn:
             return None
-        for length in g.title_lengths.get(first.key, ()):
-            if i + length > len(toks):
+        for length in g.title_lengths.get(first.key.split(" ", 1)[0], ()):
+            j, count = i, 0  # lengths count folded words: "Secretary-General" is two
+            while j < len(toks) and count < length and not toks[j].conn:
+                count += len(toks[j].key.split())
+                j += 1
+            if count != length:
                 continue
-            window = toks[i : i + length]
-            if any(t.conn for t in window):
-                continue
-            key = " ".join(t.key for t in window)
-            found = g.titles.get(key)
+            window = toks[i:j]
+            found = g.titles.get(" ".join(t.key for t in window))
             if found is not None:
-                return length, " ".join(t.text for t in window), found[1]
+                return j - i, " ".join(t.text for t in window), found[1]
         return None
 
     def segment(
@@ -487,6 +486,13 @@ def _model_candidates(
         k = bisect_left(sure_starts, end) - 1
         if k >= 0 and sure[k].end > start:
             inside = [c for c in sure[:k + 1] if c.end > start]
+            if type_ == ORGANISATION and _reads_longer(text, start, end, inside, segmenter):
+                for c in inside:
+                    c.sure = False
+                whole = _Candidate(start, end, ORGANISATION, None, sure=True, key=fold(text[start:end]))
+                whole.model_type = ORGANISATION
+                added.append(whole)
+                continue
             # A pattern-made organisation inside a longer organisation the model read ("International
             # Court" in "International Court of Justice") gives way to it; anything a list knows does not.
             if not (type_ == ORGANISATION and all(c.type == ORGANISATION and c.name is None
@@ -522,8 +528,32 @@ def _model_candidates(
                     continue
             else:
                 cand.sure = True
+                if cand.type == type_:
+                    cand.model_type = type_  # rules and model agree: "National Football League" is a name
             added.append(cand)
     return added
+
+
+def _reads_longer(text: str, start: int, end: int, inside: list[_Candidate], segmenter: _Segmenter) -> bool:
+    """Whether an organisation the model read is one name around the places and organisations the rules
+    found in it: "U.S. Geological Survey", "New York Knicks", "United Nations Development Program",
+    "International Criminal Tribunal for Rwanda"; not "U.N. Secretary-General", "Iran's Foreign Ministry"
+    or "Vietnam and Kazakhstan"."""
+    if not inside or any(
+        c.start < start or c.end > end or c.type not in (ORGANISATION, PLACE) or c.title for c in inside
+    ):
+        return False
+    surface = text[start:end]
+    if any(mark in surface for mark in (",", ";", " and ", "'s", "’s", "(", ")")):
+        return False
+    covered = [(c.start, c.end) for c in inside]
+    rest = [t for t in _tokens(text, start, end) if not any(a <= t.start and t.end <= b for a, b in covered)]
+    g = segmenter.g
+    for tok in rest:
+        if tok.key in g.titles or tok.key in g.demonyms or tok.key in _RUN_BREAKS:
+            return False
+    # something the rules did not claim, or a pattern-made organisation the model reads further
+    return bool(rest) or any(c.type == ORGANISATION and c.name is None for c in inside)
 
 
 def _no_overlap(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -550,10 +580,11 @@ def _junk(cand: _Candidate, gazetteer: Gazetteer) -> bool:
     key = cand.key
     words = key.split()
     # "Foreign Ministry" is generic to the rules alone, but a name when the model reads it as one.
-    generic = key in gazetteer.generic and cand.model_type is None
+    read_by_model = cand.model_type is not None and len(words) > 1
+    generic = key in gazetteer.generic and not read_by_model
     if not words or key in gazetteer.stopwords or generic or key in gazetteer.demonyms:
         return True
-    if all(word in gazetteer.stopwords or word in gazetteer.demonyms for word in words):
+    if not read_by_model and all(word in gazetteer.stopwords or word in gazetteer.demonyms for word in words):
         return True
     if key in gazetteer.titles:
         return True
