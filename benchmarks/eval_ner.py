@@ -33,6 +33,7 @@ from desktop.extract.ner import EntityTagger, _clean, labels_to_spans, tokenize 
 from desktop.extract.sentences import split_sentences  # noqa: E402
 
 DEFAULT_BBC = ROOT.parent / "shared" / "corpora" / "bbc"
+DEFAULT_REAL_NEWS = ROOT / "benchmarks" / "eval" / "entities_realnews.jsonl"
 
 
 def read_bbc(folder: Path) -> list[str]:
@@ -72,8 +73,6 @@ def combined(tagger: EntityTagger, held_out) -> None:
     Each held-out sentence becomes a text of its tokens joined by single spaces (one sentence, offsets
     kept); gold and predicted spans are compared as exact character spans, per type.
     """
-    import train_ner
-
     from desktop.domain import Sentence
     from desktop.extract.entities import find_mentions
 
@@ -91,13 +90,50 @@ def combined(tagger: EntityTagger, held_out) -> None:
         with_model.append({(m.start, m.end, m.type) for m in find_mentions(text, sentences, extra_spans=spans)})
         rules_only.append({(m.start, m.end, m.type) for m in find_mentions(text, sentences)})
     elapsed = time.perf_counter() - started
-    for title, predicted in (
+    _print_scored(gold_sets, (
         ("COMBINED recogniser the app uses: find_mentions(..., extra_spans=tagger.spans(...))", with_model),
         ("rules only: find_mentions(...) without the model", rules_only),
-    ):
+    ))
+    print(f"(combined and rules-only scoring took {elapsed:.1f}s)")
+
+
+def real_news(tagger: EntityTagger, gold_path: Path) -> None:
+    """Score the app's recogniser on real news annotated by reading (``benchmarks/eval/entities_realnews.jsonl``).
+
+    Unlike the GMB split these are raw texts (BBC articles, AG News items) with the corpus's own spacing and
+    punctuation, annotated blind, CoNLL-style; the model alone, the rules alone and the combination are scored
+    as exact character spans.
+    """
+    import json
+
+    from desktop.extract.entities import find_mentions
+
+    records = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold_sets, model_sets, rules_sets, combined_sets = [], [], [], []
+    for record in records:
+        text = record["text"]
+        sentences = split_sentences(text)
+        spans = tagger.spans(text, sentences)
+        gold_sets.append({(a, b, k) for a, b, k in record["entities"]})
+        model_sets.append(set(spans))
+        rules_sets.append({(m.start, m.end, m.type) for m in find_mentions(text, sentences)})
+        combined_sets.append({(m.start, m.end, m.type) for m in find_mentions(text, sentences, extra_spans=spans)})
+    print(f"real news, annotated by reading ({gold_path.name}): {len(records)} texts, "
+          f"{sum(len(g) for g in gold_sets)} entity spans")
+    _print_scored(gold_sets, (
+        ("COMBINED recogniser the app uses", combined_sets),
+        ("model alone (tagger.spans)", model_sets),
+        ("rules only", rules_sets),
+    ))
+
+
+def _print_scored(gold_sets, runs) -> None:
+    """Print span-level scores (exact character spans) of each ``(title, predicted sets)`` run."""
+    import train_ner
+
+    for title, predicted in runs:
         print(f"span-level exact match (character offsets), {title}:")
         print("\n".join(train_ner.format_scores(_score_sets(gold_sets, predicted)).splitlines()[:-1]))
-    print(f"(combined and rules-only scoring took {elapsed:.1f}s)")
 
 
 def _score_sets(gold_sets, pred_sets) -> dict:
@@ -191,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
         default="desktop.extract.entities:find_mentions",
         help="MODULE:FUNCTION(text, sentences[, extra_spans=...]), the rules path to time alone and fed the model's spans ('' to skip)",
     )
+    parser.add_argument("--real-news", type=Path, default=DEFAULT_REAL_NEWS,
+                        help="blind hand-annotated real news (JSONL: text, entities); '' to skip")
     parser.add_argument("--skip-speed", action="store_true")
     parser.add_argument("--skip-quality", action="store_true")
     args = parser.parse_args(argv)
@@ -202,6 +240,9 @@ def main(argv: list[str] | None = None) -> int:
     print()
     if not args.skip_quality:
         quality(tagger, args.corpus)
+        if args.real_news and args.real_news.is_file():
+            real_news(tagger, args.real_news)
+            print()
     if not args.skip_speed:
         speed(tagger, args.bbc, args.rules)
     return 0
