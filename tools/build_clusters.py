@@ -65,14 +65,15 @@ def _bbc_sentences(folder: Path):
             yield [text[a:b] for a, b in tokenize(text, s.start, s.end)]
 
 
-def _ag_sentences(path: Path):
+def _ag_sentences(path: Path, columns: slice = slice(1, 3)):
+    """Tokenised sentences of AG News items: title and description (``columns``), escapes undone."""
     from desktop.extract.sentences import split_sentences
 
     with open(path, encoding="utf-8", newline="") as handle:
         for row in csv.reader(handle):
             if len(row) < 3:
                 continue
-            for part in row[1:3]:
+            for part in row[columns]:
                 text = part.replace("#36;", "$").replace("#39;", "'").replace("\\", "\n")
                 for s in split_sentences(text):
                     yield [text[a:b] for a, b in tokenize(text, s.start, s.end)]

@@ -75,6 +75,12 @@ _FUNCTION = frozenset(
     "the a an and but or nor so yet in on at of to for with by from as if this that these those it its "
     "he she they we i his her their our my your there here when while after before since during".split()
 )
+# Last words of names that are events, awards or treaties, not organisations or places: "Kyoto Protocol",
+# "Brit Awards", "European Championships", "Asian Cup".
+_EVENT_ENDINGS = frozenset(
+    "award awards prize prizes cup championship championships olympics tournament festival election elections "
+    "protocol treaty accord accords agreement".split()
+)
 _OPENERS = frozenset("\"'“‘«([{-–—•*:")
 # Capitalised words that end a name even inside a run: "President Bush Saturday said", "Najib Mikati After".
 # ("May" is left out: "Theresa May".)
@@ -586,9 +592,64 @@ def _junk(cand: _Candidate, gazetteer: Gazetteer) -> bool:
         return True
     if not read_by_model and all(word in gazetteer.stopwords or word in gazetteer.demonyms for word in words):
         return True
-    if key in gazetteer.titles:
+    if key in gazetteer.titles or (cand.type != PERSON and len(words) > 1 and words[-1] in _EVENT_ENDINGS):
         return True
     return len(key.replace(" ", "")) < 2
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’.\-‐]*")
+
+
+def _headline_end(text: str, plain_words: frozenset[str]) -> int:
+    """Where a Title Case headline opening the text ends ("Google Results Revive 'Dot-Com' Fervor  NEW YORK
+    (Reuters) - Shares of Google Inc. rose ..."), or 0: within it a capital letter says nothing of a name.
+
+    The headline runs to the end of the first line or to the first lower-case word of four letters or more.
+    It counts if it holds at least three capitalised words of four letters or more, two of them plain words
+    that news otherwise writes in lower case ("Revive", "Sees", "Offers"): a sentence that opens on a long
+    name ("The World Health Organization says") does not.
+    """
+    line_end = text.find("\n")
+    line_end = len(text) if line_end < 0 else line_end
+    capitalised, plain, end = 0, 0, 0
+    for match in _WORD.finditer(text, 0, line_end):
+        word = match.group()
+        if len(word) < 4:
+            continue
+        if word[0].islower():
+            break
+        capitalised += 1
+        plain += word.lower() in plain_words
+        end = match.end()
+    return end if capitalised >= 3 and plain >= 2 else 0
+
+
+def _attested_in_headline(text: str, headline: int, tokens: list[_Token], candidates: list[_Candidate]) -> list[_Candidate]:
+    """Candidates in a Title Case headline keep only what the lists know or the rest of the text writes
+    capitalised too: "Davis Sidelined With Back Injury ... Baron Davis" keeps "Davis"."""
+    attested = {t.key for t in tokens if t.start >= headline}
+    kept = []
+    for cand in candidates:
+        if cand.start >= headline:
+            kept.append(cand)
+            continue
+        if cand.name is not None:
+            cand.sure = True  # a listed name the model's longer reading had pushed aside
+            kept.append(cand)
+            continue
+        run: list[_Token] = []
+        best: list[_Token] = []
+        for tok in _tokens(text, cand.start, min(cand.end, headline)):
+            run = run + [tok] if tok.key in attested else []
+            if len(run) > len(best):
+                best = run
+        if not best:
+            continue
+        if (best[0].start, best[-1].end) != (cand.start, cand.end):
+            cand.start, cand.end = best[0].start, best[-1].end
+            cand.key = " ".join(t.key for t in best)
+        kept.append(cand)
+    return kept
 
 
 def find_mentions(
@@ -608,6 +669,9 @@ def find_mentions(
     candidates = _candidates(text, sentences, starts, tokens, segmenter)
     if extra_spans:
         candidates = candidates + _model_candidates(text, extra_spans, candidates, segmenter, sentences, starts)
+    headline = _headline_end(text, gazetteer.plain_words)
+    if headline:
+        candidates = _attested_in_headline(text, headline, tokens, candidates)
     candidates = [c for c in _no_overlap(candidates) if not _junk(c, gazetteer)]
     resolved = _resolve(text, candidates, gazetteer)
     mentions = []

@@ -46,6 +46,7 @@ class Gazetteer:
     given_names: frozenset[str] = frozenset()
     surnames: frozenset[str] = frozenset()
     countries: frozenset[str] = frozenset()  # canonical names of countries.txt: not regions or cities
+    plain_words: frozenset[str] = frozenset()  # words news writes in lower case ("offers", "sees")
 
     def lookup(self, folded: str, text: str | None = None) -> Entry | None:
         entry = self.entries.get(folded)
@@ -155,6 +156,7 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
     gazetteer.stopwords = _words(folder / "stopwords.txt")
     gazetteer.given_names = _words(folder / "given_names.txt")
     gazetteer.surnames = _words(folder / "surnames.txt")
+    gazetteer.plain_words = _words(folder / "plain_words.txt")
     return gazetteer
 
 

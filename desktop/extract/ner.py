@@ -145,6 +145,15 @@ def _own_features(
     return feats, low, shape
 
 
+# British and undotted house styles, read as the training corpus (American, dotted) writes them: "US" is not
+# the pronoun "us", and "Mr Blair" opens with a title as "Mr. Blair" does.
+_HOUSE_STYLE = {
+    "US": "U.S.", "UK": "Britain", "UN": "U.N.", "USA": "U.S.",
+    "Mr": "Mr.", "Mrs": "Mrs.", "Ms": "Ms.", "Dr": "Dr.", "Prof": "Prof.", "St": "St.", "Gen": "Gen.",
+    "Lt": "Lt.", "Col": "Col.", "Sgt": "Sgt.", "Capt": "Capt.", "Rev": "Rev.", "Jr": "Jr.",
+}
+
+
 class Featurizer:
     """Feature lists for token sequences, with a per-word-type cache (not shared across threads)."""
 
@@ -158,7 +167,8 @@ class Featurizer:
     def _entry(self, word: str):
         entry = self._cache.get(word)
         if entry is None:
-            own, low, shape = _own_features(word, self.lexicon, self.clusters)
+            source = _HOUSE_STYLE.get(word, word)
+            own, low, shape = _own_features(source, self.lexicon, self.clusters)
             entry = (
                 own,
                 ["-1w=" + low, "-1s=" + shape],
@@ -166,7 +176,7 @@ class Featurizer:
                 ["-2w=" + low],
                 ["+2w=" + low],
             )
-            ids = self.clusters.get(_fold(word)) if self.clusters else None  # (coarse, mid, fine) or None
+            ids = self.clusters.get(_fold(source)) if self.clusters else None  # (coarse, mid, fine) or None
             if self.clusters:
                 # the neighbours' mid-level word class ("-1c2=138": after a city-like word)
                 entry[1].append("-1c2=" + (ids[1] if ids else "?"))
@@ -241,6 +251,8 @@ _NAME_PARTICLES = frozenset("bin ibn de du da van von der al el".split())
 
 
 def _breaks(word: str) -> bool:
+    if word[0].isdigit():
+        return len(word) > 3  # a year or a date ("United Arab Emirates 1996-12-06"), not "Group 7"
     return word in _BREAKS or (word[0].islower() and word not in _CONNECTORS and "-" not in word)
 
 
@@ -266,6 +278,20 @@ def _clean(words: Sequence[str], first: int, last: int, person: bool = False) ->
                 pieces.append((a, b))
             start = i + 1
     return pieces
+
+
+def _lines(text: str, sentences: Sequence[Sentence]) -> Iterable[list[tuple[int, int]]]:
+    """Token offsets of each sentence, cut where a line ends: a headline, a byline or a dateline the
+    sentence splitter left joined to the next line is tagged on its own ("Nadim Ladki" / "AL-AIN , ...")."""
+    for sentence in sentences:
+        offsets = tokenize(text, sentence.start, sentence.end)
+        start = 0
+        for i in range(1, len(offsets)):
+            if "\n" in text[offsets[i - 1][1] : offsets[i][0]]:
+                yield offsets[start:i]
+                start = i
+        if start < len(offsets):
+            yield offsets[start:]
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -349,10 +375,7 @@ class EntityTagger:
         featurizer = self._featurizer()
         tag = self._tagger.tag
         out: list[tuple[int, int, str]] = []
-        for sentence in sentences:
-            offsets = tokenize(text, sentence.start, sentence.end)
-            if not offsets:
-                continue
+        for offsets in _lines(text, sentences):
             xseq = featurizer.sequence([text[a:b] for a, b in offsets])
             with self._lock:
                 labels = tag(xseq)

@@ -328,3 +328,36 @@ def test_model_organisation_read_around_listed_names():
         ("Kofi Annan", "person"),
         ("Iran", "place"),  # nor is a possessive: the model's span is not taken whole
     ]
+
+
+def _proposals(text, *pieces):
+    return [(text.index(p), text.index(p) + len(p), kind) for p, kind in pieces]
+
+
+def test_a_title_case_headline_keeps_only_names_the_text_or_lists_confirm():
+    text = "Google Results Revive 'Dot-Com' Fervor  NEW YORK (Reuters) - Shares of Google Inc. rose on Friday."
+    found = mentions_of(text, extra_spans=_proposals(
+        text, ("Google Results Revive", "organisation"), ("Shares of Google Inc.", "organisation")))
+    check_invariants(text, found)
+    assert [(m.text, m.type) for m in found] == [
+        ("Google", "organisation"), ("NEW YORK", "place"), ("Reuters", "organisation"), ("Google", "organisation"),
+    ]
+    # in a headline, only words the rest of the text writes capitalised survive
+    text = "Ocean Spray to Buy Northland Assets Looking to expand, Northland Cranberries agreed to sell."
+    found = mentions_of(text, extra_spans=_proposals(
+        text, ("Buy Northland Assets Looking", "organisation"), ("Northland Cranberries", "organisation")))
+    assert [(m.text, m.type) for m in found] == [("Northland", "organisation"), ("Northland Cranberries", "organisation")]
+
+
+def test_a_sentence_opening_on_a_long_name_is_not_a_headline():
+    text = "Senate Judiciary Committee Chairman Arlen Specter said Tuesday the hearings would start."
+    found = mentions_of(text, extra_spans=_proposals(text, ("Senate Judiciary Committee", "organisation")))
+    assert [(m.text, m.type) for m in found] == [("Senate Judiciary Committee", "organisation"),
+                                                 ("Arlen Specter", "person")]
+
+
+def test_events_awards_and_treaties_are_not_organisations():
+    text = "Japan signed the Kyoto Protocol and won the Asian Cup. The Brit Awards went to Keane."
+    found = mentions_of(text, extra_spans=_proposals(
+        text, ("Kyoto Protocol", "organisation"), ("Asian Cup", "organisation"), ("Brit Awards", "organisation")))
+    assert [(m.text, m.type) for m in found] == [("Japan", "place")]

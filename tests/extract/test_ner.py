@@ -89,3 +89,17 @@ def test_hyphenated_roles_and_initials(tagger):
     text = "U.N. Secretary-General Kofi Annan and Mary J. Blige met Osama bin Laden."
     people = [text[a:b] for a, b, kind in tagger.spans(text, split_sentences(text)) if kind == "person"]
     assert people == ["Kofi Annan", "Mary J. Blige", "Osama bin Laden"]
+
+
+def test_british_house_style_reads_like_the_training_corpus(tagger):
+    text = "Mr Blair met US and UK officials in London."
+    assert [(text[a:b], kind) for a, b, kind in tagger.spans(text, split_sentences(text))] == [
+        ("Blair", "person"), ("US", "place"), ("UK", "place"), ("London", "place"),
+    ]
+
+
+def test_spans_stop_at_line_ends_and_dates(tagger):
+    text = "Peter Blackburn\nAL-AIN , United Arab Emirates 1996-12-06\nThe European Commission said so."
+    found = [text[a:b] for a, b, _kind in tagger.spans(text, split_sentences(text))]
+    assert "Peter Blackburn" in found and "United Arab Emirates" in found
+    assert not any("\n" in span or "1996" in span for span in found)
