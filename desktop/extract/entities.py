@@ -81,6 +81,8 @@ _EVENT_ENDINGS = frozenset(
     "award awards prize prizes cup championship championships olympics tournament festival election elections "
     "protocol treaty accord accords agreement".split()
 )
+_DOTTED_SUFFIXES = frozenset("inc corp co ltd bros".split())
+_CORPORATE_SUFFIXES = _DOTTED_SUFFIXES | frozenset("plc llc ag sa nv gmbh corporation incorporated limited".split())
 _OPENERS = frozenset("\"'“‘«([{-–—•*:")
 # Capitalised words that end a name even inside a run: "President Bush Saturday said", "Najib Mikati After".
 # ("May" is left out: "Theresa May".)
@@ -376,6 +378,8 @@ class _Segmenter:
                 return org_end, pending
             if end < len(toks) and not toks[end].conn and toks[end].key in _PLACE_WORDS:
                 end += 1  # "Da Nang City", "Almaty Oblast": the same place
+        elif entry.type == ORGANISATION and end < len(toks) and toks[end].key in _CORPORATE_SUFFIXES:
+            end += 1  # "Google Inc", "Siemens AG": the same company
         out.append(self._candidate(toks, i, end, entry.type, entry.name, sure=True, initial=initial))
         return end, pending
 
@@ -604,7 +608,8 @@ def _headline_end(text: str, plain_words: frozenset[str]) -> int:
     """Where a Title Case headline opening the text ends ("Google Results Revive 'Dot-Com' Fervor  NEW YORK
     (Reuters) - Shares of Google Inc. rose ..."), or 0: within it a capital letter says nothing of a name.
 
-    The headline runs to the end of the first line or to the first lower-case word of four letters or more.
+    The headline runs to the end of the first line or to the first lower-case word of four letters or more
+    that is not a function word.
     It counts if it holds at least three capitalised words of four letters or more, two of them plain words
     that news otherwise writes in lower case ("Revive", "Sees", "Offers"): a sentence that opens on a long
     name ("The World Health Organization says") does not.
@@ -614,7 +619,7 @@ def _headline_end(text: str, plain_words: frozenset[str]) -> int:
     capitalised, plain, end = 0, 0, 0
     for match in _WORD.finditer(text, 0, line_end):
         word = match.group()
-        if len(word) < 4:
+        if len(word) < 4 or word in _FUNCTION:  # Title Case leaves "with", "from", "after" small
             continue
         if word[0].islower():
             break
@@ -673,6 +678,9 @@ def find_mentions(
     if headline:
         candidates = _attested_in_headline(text, headline, tokens, candidates)
     candidates = [c for c in _no_overlap(candidates) if not _junk(c, gazetteer)]
+    for cand in candidates:
+        if cand.type == ORGANISATION and text.startswith(".", cand.end) and cand.key.rsplit(" ", 1)[-1] in _DOTTED_SUFFIXES:
+            cand.end += 1  # "Google Inc.", "Robert Mondavi Corp.": the abbreviation's dot is part of the name
     resolved = _resolve(text, candidates, gazetteer)
     mentions = []
     for cand, name in resolved:
