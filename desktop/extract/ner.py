@@ -145,13 +145,18 @@ def _own_features(
     return feats, low, shape
 
 
-# British and undotted house styles, read as the training corpus (American, dotted) writes them: "US" is not
-# the pronoun "us", and "Mr Blair" opens with a title as "Mr. Blair" does.
+# British and undotted house styles, given to the model as its training corpus (American, dotted) writes
+# them: "US" is not the pronoun "us", and "Mr Blair" opens with a title as "Mr. Blair" does.
 _HOUSE_STYLE = {
     "US": "U.S.", "UK": "Britain", "UN": "U.N.", "USA": "U.S.",
     "Mr": "Mr.", "Mrs": "Mrs.", "Ms": "Ms.", "Dr": "Dr.", "Prof": "Prof.", "St": "St.", "Gen": "Gen.",
     "Lt": "Lt.", "Col": "Col.", "Sgt": "Sgt.", "Capt": "Capt.", "Rev": "Rev.", "Jr": "Jr.",
 }
+
+
+def _as_trained(words: list[str]) -> list[str]:
+    """The words as the training corpus would write them (the spans keep the text's own offsets)."""
+    return [_HOUSE_STYLE.get(word, word) for word in words]
 
 
 class Featurizer:
@@ -167,8 +172,7 @@ class Featurizer:
     def _entry(self, word: str):
         entry = self._cache.get(word)
         if entry is None:
-            source = _HOUSE_STYLE.get(word, word)
-            own, low, shape = _own_features(source, self.lexicon, self.clusters)
+            own, low, shape = _own_features(word, self.lexicon, self.clusters)
             entry = (
                 own,
                 ["-1w=" + low, "-1s=" + shape],
@@ -176,7 +180,7 @@ class Featurizer:
                 ["-2w=" + low],
                 ["+2w=" + low],
             )
-            ids = self.clusters.get(_fold(source)) if self.clusters else None  # (coarse, mid, fine) or None
+            ids = self.clusters.get(_fold(word)) if self.clusters else None  # (coarse, mid, fine) or None
             if self.clusters:
                 # the neighbours' mid-level word class ("-1c2=138": after a city-like word)
                 entry[1].append("-1c2=" + (ids[1] if ids else "?"))
@@ -366,7 +370,7 @@ class EntityTagger:
         """IOB2 labels (``B-person``, ``I-place``, ``O``...) for one tokenised sentence."""
         if not words:
             return []
-        xseq = self._featurizer().sequence(words)
+        xseq = self._featurizer().sequence(_as_trained(words))
         with self._lock:
             return self._tagger.tag(xseq)
 
@@ -376,7 +380,7 @@ class EntityTagger:
         tag = self._tagger.tag
         out: list[tuple[int, int, str]] = []
         for offsets in _lines(text, sentences):
-            xseq = featurizer.sequence([text[a:b] for a, b in offsets])
+            xseq = featurizer.sequence(_as_trained([text[a:b] for a, b in offsets]))
             with self._lock:
                 labels = tag(xseq)
             if "O" in labels and labels.count("O") == len(labels):
