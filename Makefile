@@ -4,7 +4,11 @@
 # ../shared/corpora/gmb_ner/ner_dataset.csv: about 5 minutes on one core, deterministic.
 PYTHON ?= python
 
-.PHONY: model clusters
+.PHONY: model clusters plain-words
+# The plain-word list the entity rules use to recognise a Title Case headline (seconds; counts only).
+plain-words:
+	$(PYTHON) tools/build_plain_words.py
+
 clusters:
 	OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 $(PYTHON) tools/build_clusters.py
 
