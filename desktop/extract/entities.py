@@ -14,6 +14,9 @@ as "of", "of the", "and", "van"); each run is cut into entities, left to right, 
 - demonyms ("Vietnamese", "Kazakh"), which are never entities, and stopwords (sentence openers such as
   "Speaking", "The", "Looking", months, weekdays).
 
+A Title Case headline opening the text ("Google Results Revive 'Dot-Com' Fervor") keeps only the names the
+lists know or the rest of the text confirms, since its capitals say nothing.
+
 What is left is an *unknown* span, kept only with evidence from the rest of the text: it shortens a
 person named in full ("Lâm" -> "Tô Lâm", "Tokayev", "Mai"), it looks like a Slavic or Kazakh surname, or it
 is written in capitals mid-sentence at least twice ("Google", "Yukos", "AOL"). A sentence-initial word with
@@ -609,10 +612,9 @@ def _headline_end(text: str, plain_words: frozenset[str]) -> int:
     (Reuters) - Shares of Google Inc. rose ..."), or 0: within it a capital letter says nothing of a name.
 
     The headline runs to the end of the first line or to the first lower-case word of four letters or more
-    that is not a function word.
-    It counts if it holds at least three capitalised words of four letters or more, two of them plain words
-    that news otherwise writes in lower case ("Revive", "Sees", "Offers"): a sentence that opens on a long
-    name ("The World Health Organization says") does not.
+    that is not a function word. It counts if it holds at least three capitalised words of four letters or
+    more, two of them plain words that news otherwise writes in lower case ("Revive", "Sees", "Offers"): a
+    sentence that opens on a long name ("The World Health Organization says") does not.
     """
     line_end = text.find("\n")
     line_end = len(text) if line_end < 0 else line_end
