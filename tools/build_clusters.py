@@ -52,7 +52,7 @@ DEFAULT_OUT = ROOT / "resources" / "models" / "ner-clusters.tsv.gz"
 SEED = 20250504
 
 
-def _bbc_sentences(folder: Path):
+def bbc_sentences(folder: Path):
     from desktop.extract.sentences import split_sentences
 
     for path in sorted(folder.glob("*/*.txt")):
@@ -65,7 +65,7 @@ def _bbc_sentences(folder: Path):
             yield [text[a:b] for a, b in tokenize(text, s.start, s.end)]
 
 
-def _ag_sentences(path: Path, columns: slice = slice(1, 3)):
+def ag_sentences(path: Path, columns: slice = slice(1, 3)):
     """Tokenised sentences of AG News items: title and description (``columns``), escapes undone."""
     from desktop.extract.sentences import split_sentences
 
@@ -79,7 +79,7 @@ def _ag_sentences(path: Path, columns: slice = slice(1, 3)):
                     yield [text[a:b] for a, b in tokenize(text, s.start, s.end)]
 
 
-def _gmb_training_sentences(path: Path):
+def gmb_training_sentences(path: Path):
     import train_ner
 
     for i, (words, _tags) in enumerate(train_ner.corpus_sentences(path)):
@@ -89,9 +89,9 @@ def _gmb_training_sentences(path: Path):
 
 def corpus(corpora: Path) -> list[list[str]]:
     sentences = []
-    sentences.extend(_bbc_sentences(corpora / "bbc"))
-    sentences.extend(_ag_sentences(corpora / "ag_news" / "test.csv"))
-    sentences.extend(_gmb_training_sentences(corpora / "gmb_ner" / "ner_dataset.csv"))
+    sentences.extend(bbc_sentences(corpora / "bbc"))
+    sentences.extend(ag_sentences(corpora / "ag_news" / "test.csv"))
+    sentences.extend(gmb_training_sentences(corpora / "gmb_ner" / "ner_dataset.csv"))
     return [[_fold(w) for w in s] for s in sentences if s]
 
 

@@ -24,7 +24,7 @@ for extra in (ROOT, ROOT / "tools"):
     if str(extra) not in sys.path:
         sys.path.insert(0, str(extra))
 
-from build_clusters import CORPORA, _ag_sentences, _bbc_sentences, _gmb_training_sentences  # noqa: E402
+from build_clusters import CORPORA, ag_sentences, bbc_sentences, gmb_training_sentences  # noqa: E402
 
 DEFAULT_OUT = ROOT / "resources" / "gazetteer" / "plain_words.txt"
 _OPENERS = frozenset("\"'“‘«([{-–—:")
@@ -55,9 +55,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     def sentences():
-        yield from _bbc_sentences(CORPORA / "bbc")
-        yield from _ag_sentences(CORPORA / "ag_news" / "test.csv", slice(2, 3))
-        yield from _gmb_training_sentences(CORPORA / "gmb_ner" / "ner_dataset.csv")
+        yield from bbc_sentences(CORPORA / "bbc")
+        yield from ag_sentences(CORPORA / "ag_news" / "test.csv", slice(2, 3))
+        yield from gmb_training_sentences(CORPORA / "gmb_ner" / "ner_dataset.csv")
 
     words = plain_words(sentences(), args.min_count, args.max_capitalised)
     header = (

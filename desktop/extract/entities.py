@@ -33,7 +33,8 @@ from dataclasses import dataclass
 
 from desktop.domain import ExtractedMention, Sentence
 from desktop.extract.gazetteer import Entry, Gazetteer, shared_gazetteer
-from desktop.extract.names import fold, preferred_name, resolves_to
+from desktop.extract.names import NAME_PARTICLES, fold, preferred_name, resolves_to
+from desktop.extract.periods_in_text import MONTHS
 
 PERSON, ORGANISATION, PLACE = "person", "organisation", "place"
 _TYPES = frozenset((PERSON, ORGANISATION, PLACE))
@@ -60,8 +61,7 @@ _TOKEN = re.compile(
     r"|(?:(?:al|el|ad|an|ar|as|ash|at|az|ul)[-‐])?" + _U + _L + r"*(?:[-‐&]" + _U + _L + r"*|['’]" + _U + _L + r"*)*)"
 )
 # Lower-case words that join capitalised words into one run; particles may sit inside a person's name.
-_PARTICLES = frozenset("van von der den de del della di da du la le bin ibn al el dos das ter".split())
-_CONNECTORS = frozenset({"of", "of the", "for", "for the", "and", "&", "on", "van der", "von der", "de la"}) | _PARTICLES
+_CONNECTORS = frozenset({"of", "of the", "for", "for the", "and", "&", "on", "van der", "von der", "de la"}) | NAME_PARTICLES
 _JOINING = frozenset({"of", "of the", "for", "for the", "and", "&", "on"})  # not inside a person's name
 _ABBREVIATED = frozenset("Mr Mrs Ms Dr Prof St Gen Col Lt Sgt Capt Cmdr Adm Maj Rep Sen Gov Rev Fr Jr Sr Mt".split())
 # Gaps across which a title still reaches the next run: "Ambassador to Kazakhstan Pham Thai Nhu Mai".
@@ -78,20 +78,15 @@ _FUNCTION = frozenset(
     "the a an and but or nor so yet in on at of to for with by from as if this that these those it its "
     "he she they we i his her their our my your there here when while after before since during".split()
 )
-# Last words of names that are events, awards or treaties, not organisations or places: "Kyoto Protocol",
-# "Brit Awards", "European Championships", "Asian Cup".
-_EVENT_ENDINGS = frozenset(
-    "award awards prize prizes cup championship championships olympics tournament festival election elections "
-    "protocol treaty accord accords agreement".split()
-)
 _DOTTED_SUFFIXES = frozenset("inc corp co ltd bros".split())
 _CORPORATE_SUFFIXES = _DOTTED_SUFFIXES | frozenset("plc llc ag sa nv gmbh corporation incorporated limited".split())
 _OPENERS = frozenset("\"'“‘«([{-–—•*:")
 # Capitalised words that end a name even inside a run: "President Bush Saturday said", "Najib Mikati After".
 # ("May" is left out: "Theresa May".)
-_RUN_BREAKS = _FUNCTION | frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february april june july august "
-    "september october november december".split()
+_RUN_BREAKS = (
+    _FUNCTION
+    | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+    | frozenset(month for month in MONTHS if len(month) > 3)
 )
 
 
@@ -502,9 +497,7 @@ def _model_candidates(
             if type_ == ORGANISATION and _reads_longer(text, start, end, inside, segmenter):
                 for c in inside:
                     c.sure = False
-                whole = _Candidate(start, end, ORGANISATION, None, sure=True, key=fold(text[start:end]))
-                whole.model_type = ORGANISATION
-                added.append(whole)
+                added.append(_whole_organisation(text, start, end))
                 continue
             # A pattern-made organisation inside a longer organisation the model read ("International
             # Court" in "International Court of Justice") gives way to it; anything a list knows does not.
@@ -525,9 +518,7 @@ def _model_candidates(
                 and [(c.start, c.end) for c in found] != [(start, end)]:
             # The rules would cut an organisation the model read whole ("International Court of Justice",
             # "al-Qaida", "Hennes & Mauritz AB") at a connector or a lower-case word: keep the model's span.
-            whole = _Candidate(start, end, ORGANISATION, None, sure=True, key=fold(text[start:end]))
-            whole.model_type = ORGANISATION
-            added.append(whole)
+            added.append(_whole_organisation(text, start, end))
             continue
         for cand in found:
             if cand.type is None:
@@ -545,6 +536,11 @@ def _model_candidates(
                     cand.model_type = type_  # rules and model agree: "National Football League" is a name
             added.append(cand)
     return added
+
+
+def _whole_organisation(text: str, start: int, end: int) -> _Candidate:
+    """The model's organisation span taken as it read it."""
+    return _Candidate(start, end, ORGANISATION, None, sure=True, key=fold(text[start:end]), model_type=ORGANISATION)
 
 
 def _reads_longer(text: str, start: int, end: int, inside: list[_Candidate], segmenter: _Segmenter) -> bool:
@@ -599,7 +595,7 @@ def _junk(cand: _Candidate, gazetteer: Gazetteer) -> bool:
         return True
     if not read_by_model and all(word in gazetteer.stopwords or word in gazetteer.demonyms for word in words):
         return True
-    if key in gazetteer.titles or (cand.type != PERSON and len(words) > 1 and words[-1] in _EVENT_ENDINGS):
+    if key in gazetteer.titles or (cand.type != PERSON and len(words) > 1 and words[-1] in gazetteer.event_words):
         return True
     return len(key.replace(" ", "")) < 2
 

@@ -42,6 +42,7 @@ class Gazetteer:
     org_suffixes: frozenset[str] = frozenset()
     org_prefixes: frozenset[str] = frozenset()  # head words of "Ministry of", "Bank of", ...
     generic: frozenset[str] = frozenset()  # "central committee", "party": never an entity alone
+    event_words: frozenset[str] = frozenset()  # last words of events and treaties: "cup", "protocol"
     stopwords: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
     surnames: frozenset[str] = frozenset()
@@ -139,6 +140,7 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
     suffixes: set[str] = set()
     prefixes: set[str] = set()
     generic: set[str] = set()
+    events: set[str] = set()
     for line in _lines(folder / "org_patterns.txt"):
         kind, _, items = line.partition(":")
         values = [fold(item) for item in items.split(";") if item.strip()]
@@ -148,11 +150,14 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
             prefixes.update(value.split()[0] for value in values)
         elif kind.strip() == "generic":
             generic.update(values)
+        elif kind.strip() == "event":
+            events.update(values)
         else:
             raise ValueError(f"{folder / 'org_patterns.txt'}: unknown kind {kind.strip()!r} in {line!r}")
     gazetteer.org_suffixes = frozenset(suffixes)
     gazetteer.org_prefixes = frozenset(prefixes)
     gazetteer.generic = frozenset(generic)
+    gazetteer.event_words = frozenset(events)
     gazetteer.stopwords = _words(folder / "stopwords.txt")
     gazetteer.given_names = _words(folder / "given_names.txt")
     gazetteer.surnames = _words(folder / "surnames.txt")

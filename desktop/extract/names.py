@@ -26,6 +26,9 @@ _NAME_PUNCTUATION = str.maketrans(
 )  # fmt: skip
 _SPACES = re.compile(r"\s+")
 
+#: Lower-case particles that sit inside a person's name ("Osama bin Laden", "de Villepin", "van der Sar").
+NAME_PARTICLES = frozenset("van von der den de del della di da du la le bin ibn al el dos das ter".split())
+
 # Words in front of a name that make a different place: "East Kazakhstan" is not "Kazakhstan".
 _DIRECTIONAL = frozenset(
     "north south east west northern southern eastern western central upper lower new greater old "

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from desktop.domain import Sentence
+from desktop.extract.names import NAME_PARTICLES
 
 FEATURE_VERSION = "ner-features-2"
 MODEL_RESOURCE = "models/ner.crfsuite"
@@ -147,10 +148,8 @@ def _own_features(
 
 # British and undotted house styles, given to the model as its training corpus (American, dotted) writes
 # them: "US" is not the pronoun "us", and "Mr Blair" opens with a title as "Mr. Blair" does.
-_HOUSE_STYLE = {
-    "US": "U.S.", "UK": "Britain", "UN": "U.N.", "USA": "U.S.",
-    "Mr": "Mr.", "Mrs": "Mrs.", "Ms": "Ms.", "Dr": "Dr.", "Prof": "Prof.", "St": "St.", "Gen": "Gen.",
-    "Lt": "Lt.", "Col": "Col.", "Sgt": "Sgt.", "Capt": "Capt.", "Rev": "Rev.", "Jr": "Jr.",
+_HOUSE_STYLE = {"US": "U.S.", "UK": "Britain", "UN": "U.N.", "USA": "U.S."} | {
+    title: title + "." for title in "Mr Mrs Ms Dr Prof St Gen Lt Col Sgt Capt Rev Jr".split()
 }
 
 
@@ -250,8 +249,6 @@ _HYPHENATED_NAME = re.compile(r"[^\W\d_a-z][^\W\d_A-Z]+-[^\W\d_a-z][^\W\d_A-Z]+$
 # Hyphenated roles that look like given names: "Secretary-General Kofi Annan", "Vice-President …".
 _HYPHENATED_ROLES = frozenset("secretary general president minister vice deputy chief prime attorney prosecutor".split())
 _EDGE_WORDS = frozenset({"the", "The", "'s", "’s"}) | _CONNECTORS
-# Name particles that open a person's name ("bin Laden", "de Villepin", "al-Assad") and stay in it.
-_NAME_PARTICLES = frozenset("bin ibn de du da van von der al el".split())
 
 
 def _breaks(word: str) -> bool:
@@ -273,7 +270,7 @@ def _clean(words: Sequence[str], first: int, last: int, person: bool = False) ->
         if i == last or _breaks(words[i]):
             a, b = start, i
             while a < b and words[a] in _EDGE_WORDS and not (
-                person and words[a] in _NAME_PARTICLES and a + 1 < b and words[a + 1][:1].isupper()
+                person and words[a] in NAME_PARTICLES and a + 1 < b and words[a + 1][:1].isupper()
             ):
                 a += 1
             while b > a and words[b - 1] in _EDGE_WORDS:
