@@ -17,6 +17,11 @@ def mentions_of(text, extra_spans=()):
     return find_mentions(text, split_sentences(text), extra_spans=extra_spans)
 
 
+def _proposals(text, *pieces):
+    """Model spans ``(start, end, type)`` for ``(surface, type)`` pieces, each at its first occurrence."""
+    return [(text.index(p), text.index(p) + len(p), kind) for p, kind in pieces]
+
+
 def entities(mentions):
     return {(m.type, m.name) for m in mentions}
 
@@ -317,8 +322,7 @@ def test_model_organisation_read_around_listed_names():
     )
     proposals = ["U.S. Geological Survey", "New York Knicks", "United Nations Development Program",
                  "U.N. Secretary-General", "Iran's Foreign Ministry"]
-    spans_ = [(text.index(p), text.index(p) + len(p), "organisation") for p in proposals]
-    found = mentions_of(text, extra_spans=spans_)
+    found = mentions_of(text, extra_spans=_proposals(text, *((p, "organisation") for p in proposals)))
     check_invariants(text, found)
     assert [(m.text, m.type) for m in found] == [
         ("U.S. Geological Survey", "organisation"),
@@ -328,10 +332,6 @@ def test_model_organisation_read_around_listed_names():
         ("Kofi Annan", "person"),
         ("Iran", "place"),  # nor is a possessive: the model's span is not taken whole
     ]
-
-
-def _proposals(text, *pieces):
-    return [(text.index(p), text.index(p) + len(p), kind) for p, kind in pieces]
 
 
 def test_a_title_case_headline_keeps_only_names_the_text_or_lists_confirm():
