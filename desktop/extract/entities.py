@@ -546,8 +546,8 @@ def _whole_organisation(text: str, start: int, end: int) -> _Candidate:
 def _reads_longer(text: str, start: int, end: int, inside: list[_Candidate], segmenter: _Segmenter) -> bool:
     """Whether an organisation the model read is one name around the places and organisations the rules
     found in it: "U.S. Geological Survey", "New York Knicks", "United Nations Development Program",
-    "International Criminal Tribunal for Rwanda"; not "U.N. Secretary-General", "Iran's Foreign Ministry"
-    or "Vietnam and Kazakhstan"."""
+    "International Criminal Tribunal for Rwanda"; not "U.N. Secretary-General", "Iran's Foreign Ministry",
+    "Shares of Google Inc." or "Vietnam and Kazakhstan"."""
     if not inside or any(
         c.start < start or c.end > end or c.type not in (ORGANISATION, PLACE) or c.title for c in inside
     ):
@@ -558,9 +558,12 @@ def _reads_longer(text: str, start: int, end: int, inside: list[_Candidate], seg
     covered = [(c.start, c.end) for c in inside]
     rest = [t for t in _tokens(text, start, end) if not any(a <= t.start and t.end <= b for a, b in covered)]
     g = segmenter.g
+    first_inside = min(a for a, _b in covered)
     for tok in rest:
         if tok.key in g.titles or tok.key in g.demonyms or tok.key in _RUN_BREAKS:
             return False
+        if tok.start < first_inside and tok.key in g.plain_words:
+            return False  # a common word in front of a listed name: "Shares of Google Inc." is Google's shares
     # something the rules did not claim, or a pattern-made organisation the model reads further
     return bool(rest) or any(c.type == ORGANISATION and c.name is None for c in inside)
 

@@ -318,10 +318,10 @@ def test_hyphenated_titles_and_listed_names():
 def test_model_organisation_read_around_listed_names():
     text = (
         "Staff of the U.S. Geological Survey, the New York Knicks and the United Nations Development Program met "
-        "U.N. Secretary-General Kofi Annan. Officials at Iran's Foreign Ministry agreed."
+        "U.N. Secretary-General Kofi Annan. Officials at Iran's Foreign Ministry agreed. Shares of Google Inc. rose."
     )
     proposals = ["U.S. Geological Survey", "New York Knicks", "United Nations Development Program",
-                 "U.N. Secretary-General", "Iran's Foreign Ministry"]
+                 "U.N. Secretary-General", "Iran's Foreign Ministry", "Shares of Google Inc."]
     found = mentions_of(text, extra_spans=_proposals(text, *((p, "organisation") for p in proposals)))
     check_invariants(text, found)
     assert [(m.text, m.type) for m in found] == [
@@ -331,6 +331,7 @@ def test_model_organisation_read_around_listed_names():
         ("U.N.", "organisation"),  # a title is not part of an organisation
         ("Kofi Annan", "person"),
         ("Iran", "place"),  # nor is a possessive: the model's span is not taken whole
+        ("Google Inc.", "organisation"),  # nor a common word in front of a listed name
     ]
 
 
