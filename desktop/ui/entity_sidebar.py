@@ -279,8 +279,11 @@ class EntitySidebar(QWidget):
         self._show_selected()
 
     def _expand_groups(self) -> None:
+        root = QModelIndex()
         for row in range(self.proxy.rowCount()):  # the groups only: expandAll walks every entity
             self.view.expand(self.proxy.index(row, 0))
+            # "Organisations (128)" reads across the count columns instead of being cut to "Organisations (1…"
+            self.view.setFirstColumnSpanned(row, root, True)
 
     def _show_selected(self) -> None:
         entity_id = self._session.entity_id

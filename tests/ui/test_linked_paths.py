@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt
 
 
 def _sentence_span(figure):
@@ -214,3 +214,13 @@ def test_selecting_a_document_row_opens_it_without_echo(qtbot, window, session):
     assert window.document_pane.document_id == document_id
     opened = [m for m in session.hub.log if type(m).__name__ == "DocumentOpened"]
     assert len(opened) == 1  # one command, one message: nothing echoed back
+
+
+def test_entity_group_rows_read_in_full(window):
+    sidebar = window.entity_sidebar
+    view = sidebar.view
+    for row in range(sidebar.proxy.rowCount()):
+        index = sidebar.proxy.index(row, 0)
+        label = str(index.data())
+        assert view.isFirstColumnSpanned(row, QModelIndex())
+        assert view.visualRect(index).width() >= view.fontMetrics().horizontalAdvance(label)
