@@ -748,6 +748,7 @@ def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> l
         tally[1] += 0 if cand.initial else 1
         tally[2] += 1 if cand.hint in _PLACE_HINTS and cand.hint not in ("to",) else 0
     organisations = {c.key.split()[0]: c for c in candidates if c.type == ORGANISATION and c.name is None}
+    short_forms = _short_forms(candidates, gazetteer)
     kept_ids: set[int] = set()
     for cand in unknown:
         surface = text[cand.start : cand.end]
@@ -756,6 +757,10 @@ def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> l
             cand.type = PERSON
             clusters[index].append(cand)
             cluster_of[id(cand)] = index
+            kept_ids.add(id(cand))
+            continue
+        if cand.key in short_forms:
+            cand.type = ORGANISATION  # "Cisco" beside "Cisco Systems", "Saks" beside "Saks Incorporated"
             kept_ids.add(id(cand))
             continue
         if cand.model_type is not None:
@@ -825,6 +830,20 @@ def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> l
         else:
             result.append((cand, preferred_name(others[f"{cand.type}:{cand.key}"])))
     return result
+
+
+def _short_forms(candidates: list[_Candidate], gazetteer: Gazetteer) -> set[str]:
+    """Keys of organisations named here with a company word after them, without it: "cisco" for "Cisco
+    Systems", "constellation brands" for "Constellation Brands Inc."."""
+    forms = set()
+    for cand in candidates:
+        if cand.type != ORGANISATION or not (cand.sure or cand.model_type):
+            continue
+        words = cand.key.split()
+        while len(words) > 1 and words[-1].rstrip(".") in gazetteer.company_words:
+            words.pop()
+            forms.add(" ".join(words))
+    return forms
 
 
 def _find_cluster(

@@ -40,6 +40,7 @@ class Gazetteer:
     titles: dict[str, tuple[str, bool]] = field(default_factory=dict)  # folded -> (title, is honorific)
     title_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
     org_suffixes: frozenset[str] = frozenset()
+    company_words: frozenset[str] = frozenset()  # the suffixes that name a company: "inc", "systems"
     org_prefixes: frozenset[str] = frozenset()  # head words of "Ministry of", "Bank of", ...
     generic: frozenset[str] = frozenset()  # "central committee", "party": never an entity alone
     event_words: frozenset[str] = frozenset()  # last words of events and treaties: "cup", "protocol"
@@ -138,6 +139,7 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
     gazetteer.title_lengths = {first: tuple(sorted(c, reverse=True)) for first, c in title_lengths.items()}
 
     suffixes: set[str] = set()
+    companies: set[str] = set()
     prefixes: set[str] = set()
     generic: set[str] = set()
     events: set[str] = set()
@@ -146,6 +148,9 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
         values = [fold(item) for item in items.split(";") if item.strip()]
         if kind.strip() == "suffix":
             suffixes.update(values)
+        elif kind.strip() == "company":
+            suffixes.update(values)
+            companies.update(values)
         elif kind.strip() == "prefix":
             prefixes.update(value.split()[0] for value in values)
         elif kind.strip() == "generic":
@@ -155,6 +160,7 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
         else:
             raise ValueError(f"{folder / 'org_patterns.txt'}: unknown kind {kind.strip()!r} in {line!r}")
     gazetteer.org_suffixes = frozenset(suffixes)
+    gazetteer.company_words = frozenset(companies)
     gazetteer.org_prefixes = frozenset(prefixes)
     gazetteer.generic = frozenset(generic)
     gazetteer.event_words = frozenset(events)

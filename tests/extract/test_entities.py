@@ -363,3 +363,19 @@ def test_events_awards_and_treaties_are_not_organisations():
     found = mentions_of(text, extra_spans=_proposals(
         text, ("Kyoto Protocol", "organisation"), ("Asian Cup", "organisation"), ("Brit Awards", "organisation")))
     assert [(m.text, m.type) for m in found] == [("Japan", "place")]
+
+
+def test_a_company_named_with_its_company_word_is_that_company_without_it():
+    text = ("Cisco Systems and Fujitsu will develop routers. Cisco said the work starts in May. Saks Incorporated "
+            "will close stores; Saks said the outlets were weak. Vietnam Airlines flew more people to Vietnam.")
+    found = mentions_of(text, extra_spans=_proposals(
+        text, ("Cisco Systems", "organisation"), ("Fujitsu", "organisation")) + [
+        (text.index("Cisco said"), text.index("Cisco said") + 5, "place"),
+        (text.index("Saks said"), text.index("Saks said") + 4, "person")])
+    check_invariants(text, found)
+    assert [(m.text, m.type) for m in found] == [
+        ("Cisco Systems", "organisation"), ("Fujitsu", "organisation"),
+        ("Cisco", "organisation"),  # the model's "place" loses to the company named here in full
+        ("Saks Incorporated", "organisation"), ("Saks", "organisation"),
+        ("Vietnam Airlines", "organisation"), ("Vietnam", "place"),  # a listed place stays a place
+    ]
