@@ -27,6 +27,7 @@ no such evidence is dropped: junk hurts a reader more than a miss, and the stati
 from __future__ import annotations
 
 import re
+from collections import Counter
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -749,6 +750,12 @@ def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> l
         tally[2] += 1 if cand.hint in _PLACE_HINTS and cand.hint not in ("to",) else 0
     organisations = {c.key.split()[0]: c for c in candidates if c.type == ORGANISATION and c.name is None}
     short_forms = _short_forms(candidates, gazetteer)
+    # one name, one type per text: the model's most frequent reading of a name wins ("Eurotunnel" read as a
+    # person twice and as an organisation three times is an organisation everywhere)
+    readings: dict[str, Counter[str]] = {}
+    for cand in unknown:
+        if cand.model_type is not None:
+            readings.setdefault(cand.key, Counter())[cand.model_type] += 1
     kept_ids: set[int] = set()
     for cand in unknown:
         surface = text[cand.start : cand.end]
@@ -764,7 +771,9 @@ def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> l
             kept_ids.add(id(cand))
             continue
         if cand.model_type is not None:
-            cand.type = cand.model_type
+            votes = readings[cand.key]
+            best = max(votes.values())
+            cand.type = cand.model_type if votes[cand.model_type] == best else votes.most_common(1)[0][0]
             kept_ids.add(id(cand))
             continue
         total, middle, placed = counts[cand.key]

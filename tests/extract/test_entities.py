@@ -379,3 +379,12 @@ def test_a_company_named_with_its_company_word_is_that_company_without_it():
         ("Saks Incorporated", "organisation"), ("Saks", "organisation"),
         ("Vietnam Airlines", "organisation"), ("Vietnam", "place"),  # a listed place stays a place
     ]
+
+
+def test_a_name_the_model_reads_two_ways_takes_its_most_frequent_type_everywhere():
+    text = "Eurotunnel runs trains. Sales at Eurotunnel fell. Eurotunnel said costs rose. Eurotunnel will cut jobs."
+    at = [i for i in range(len(text)) if text.startswith("Eurotunnel", i)]
+    kinds = ["organisation", "person", "organisation", "place"]
+    found = mentions_of(text, extra_spans=[(i, i + len("Eurotunnel"), k) for i, k in zip(at, kinds)])
+    check_invariants(text, found)
+    assert [(m.start, m.type) for m in found] == [(i, "organisation") for i in at]
