@@ -27,8 +27,8 @@ no such evidence is dropped: junk hurts a reader more than a miss, and the stati
 from __future__ import annotations
 
 import re
-from collections import Counter
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
