@@ -607,17 +607,25 @@ def _junk(cand: _Candidate, gazetteer: Gazetteer) -> bool:
 _WORD = re.compile(r"[^\W\d_][\w'’.\-‐]*")
 
 
+# Where a headline run into its story stops at the latest: a dateline in capitals ("TALLAHASSEE, Fla.",
+# "NEW YORK (Reuters)"), a bracket ("(AP)", "(Update1)") or a spaced dash.
+_HEADLINE_STOP = re.compile(r"\b[A-Z][A-Z.'&-]*[A-Z.](?:\s+[A-Z][A-Z.'&-]*[A-Z.])*\s*(?:,|\(|-\s)|\(|\s-{1,2}\s")
+
+
 def _headline_end(text: str, plain_words: frozenset[str]) -> int:
     """Where a Title Case headline opening the text ends ("Google Results Revive 'Dot-Com' Fervor  NEW YORK
     (Reuters) - Shares of Google Inc. rose ..."), or 0: within it a capital letter says nothing of a name.
 
-    The headline runs to the end of the first line or to the first lower-case word of four letters or more
-    that is not a function word. It counts if it holds at least three capitalised words of four letters or
+    The headline runs to the end of the first line, to a dateline, bracket or dash that starts the story, or
+    to the first lower-case word of four letters or more that is not a function word. It counts if it holds at least three capitalised words of four letters or
     more, two of them plain words that news otherwise writes in lower case ("Revive", "Sees", "Offers"): a
     sentence that opens on a long name ("The World Health Organization says") does not.
     """
     line_end = text.find("\n")
     line_end = len(text) if line_end < 0 else line_end
+    body = _HEADLINE_STOP.search(text, 0, line_end)
+    if body is not None:
+        line_end = body.start()
     capitalised, plain, end = 0, 0, 0
     for match in _WORD.finditer(text, 0, line_end):
         word = match.group()
@@ -683,6 +691,8 @@ def find_mentions(
     for cand in candidates:
         if cand.type == ORGANISATION and text.startswith(".", cand.end) and cand.key.rsplit(" ", 1)[-1] in _DOTTED_SUFFIXES:
             cand.end += 1  # "Google Inc.", "Robert Mondavi Corp.": the abbreviation's dot is part of the name
+        elif (cand.type or cand.model_type) == PLACE and text.startswith(".", cand.end) and text[cand.start : cand.end] in _STATE_ABBREVIATIONS:
+            cand.end += 1  # "TALLAHASSEE, Fla.": a state's abbreviation keeps its dot
     resolved = _resolve(text, candidates, gazetteer)
     mentions = []
     for cand, name in resolved:
@@ -699,6 +709,13 @@ def find_mentions(
             )
         )
     return mentions
+
+
+# US states as news datelines abbreviate them ("TALLAHASSEE, Fla."): the dot belongs to the place.
+_STATE_ABBREVIATIONS = frozenset(
+    "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev "
+    "Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo".split()
+)
 
 
 def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> list[tuple[_Candidate, str]]:

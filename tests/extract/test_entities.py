@@ -388,3 +388,18 @@ def test_a_name_the_model_reads_two_ways_takes_its_most_frequent_type_everywhere
     found = mentions_of(text, extra_spans=[(i, i + len("Eurotunnel"), k) for i, k in zip(at, kinds)])
     check_invariants(text, found)
     assert [(m.start, m.type) for m in found] == [(i, "organisation") for i in at]
+
+
+def test_a_headline_run_into_its_story_ends_at_the_dateline_or_bracket():
+    text = "Hurricanes May Affect Florida Politics TALLAHASSEE, Fla. - Governor Jeb Bush said the storms hit hard."
+    found = mentions_of(text, extra_spans=_proposals(
+        text, ("Florida", "place"), ("TALLAHASSEE", "place"), ("Fla.", "place"), ("Jeb Bush", "person")))
+    check_invariants(text, found)
+    assert [(m.text, m.type) for m in found] == [
+        ("Florida", "place"), ("TALLAHASSEE", "place"), ("Fla.", "place"), ("Jeb Bush", "person")]
+    text = "Constellation Brands Offers Billion for Mondavi (Update1) Constellation Brands Inc. offered cash."
+    found = mentions_of(text, extra_spans=[
+        (text.index("Constellation Brands Inc."), text.index(" offered"), "organisation")])
+    assert [(m.text, m.type) for m in found] == [
+        ("Constellation Brands", "organisation"),  # the story names it too: a name, not headline capitals
+        ("Constellation Brands Inc.", "organisation")]
