@@ -495,6 +495,9 @@ def _model_candidates(
         k = bisect_left(sure_starts, end) - 1
         if k >= 0 and sure[k].end > start:
             inside = [c for c in sure[:k + 1] if c.end > start]
+            if type_ == ORGANISATION and _team(text, start, end, inside, sentences, starts, segmenter.g):
+                inside[0].type = ORGANISATION  # "England coach Andy Robinson": the team, not the country
+                continue
             if type_ == ORGANISATION and _reads_longer(text, start, end, inside, segmenter):
                 for c in inside:
                     c.sure = False
@@ -537,6 +540,21 @@ def _model_candidates(
                     cand.model_type = type_  # rules and model agree: "National Football League" is a name
             added.append(cand)
     return added
+
+
+def _team(
+    text: str, start: int, end: int, inside: list[_Candidate], sentences: Sequence[Sentence], starts: list[int],
+    gazetteer: Gazetteer,
+) -> bool:
+    """Whether a listed place the model reads as an organisation is a sports team: in a sentence about sport."""
+    if len(inside) != 1 or inside[0].type != PLACE or (inside[0].start, inside[0].end) != (start, end):
+        return False
+    position = bisect_right(starts, start) - 1
+    sentence = sentences[position] if position >= 0 else None
+    if sentence is None:
+        return False
+    words = _WORD.findall(text, sentence.start, sentence.end)
+    return any(word.lower() in gazetteer.sport_words for word in words)
 
 
 def _whole_organisation(text: str, start: int, end: int) -> _Candidate:

@@ -49,6 +49,7 @@ class Gazetteer:
     surnames: frozenset[str] = frozenset()
     countries: frozenset[str] = frozenset()  # canonical names of countries.txt: not regions or cities
     plain_words: frozenset[str] = frozenset()  # words news writes in lower case ("offers", "sees")
+    sport_words: frozenset[str] = frozenset()  # words of a sentence about sport ("coach", "defeat")
 
     def lookup(self, folded: str, text: str | None = None) -> Entry | None:
         entry = self.entries.get(folded)
@@ -168,6 +169,7 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
     gazetteer.given_names = _words(folder / "given_names.txt")
     gazetteer.surnames = _words(folder / "surnames.txt")
     gazetteer.plain_words = _words(folder / "plain_words.txt")
+    gazetteer.sport_words = _words(folder / "sport_words.txt")
     return gazetteer
 
 

@@ -403,3 +403,17 @@ def test_a_headline_run_into_its_story_ends_at_the_dateline_or_bracket():
     assert [(m.text, m.type) for m in found] == [
         ("Constellation Brands", "organisation"),  # the story names it too: a name, not headline capitals
         ("Constellation Brands Inc.", "organisation")]
+
+
+def test_a_country_the_model_reads_as_an_organisation_is_a_team_only_in_a_sentence_about_sport():
+    text = ("England coach Andy Robinson criticised the referee. Vietnam beat Kazakhstan 2-1 in the final. "
+            "Kazakhstan signed a trade deal with Vietnam.")
+    proposals = [(text.index(s, a), text.index(s, a) + len(s), "organisation")
+                 for s, a in (("England", 0), ("Vietnam", 0), ("Kazakhstan", 60), ("Kazakhstan", 90))]
+    found = mentions_of(text, extra_spans=proposals)
+    check_invariants(text, found)
+    assert [(m.text, m.type) for m in found] == [
+        ("England", "organisation"), ("Andy Robinson", "person"),
+        ("Vietnam", "organisation"), ("Kazakhstan", "organisation"),
+        ("Kazakhstan", "place"), ("Vietnam", "place"),  # a trade deal is not sport: the lists are sure
+    ]
