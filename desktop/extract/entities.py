@@ -488,6 +488,8 @@ def _model_candidates(
     sure = sorted((c for c in taken if c.sure), key=lambda c: (c.start, c.end))
     sure_starts = [c.start for c in sure]
     unknown = {(c.start, c.end): c for c in taken if c.type is None}
+    sport = _SportSentences(text, sentences, starts, segmenter.g)
+    teams: set[str] = set()
     added: list[_Candidate] = []
     for start, end, type_ in spans:
         if type_ not in _TYPES or end <= start:
@@ -495,8 +497,9 @@ def _model_candidates(
         k = bisect_left(sure_starts, end) - 1
         if k >= 0 and sure[k].end > start:
             inside = [c for c in sure[:k + 1] if c.end > start]
-            if type_ == ORGANISATION and _team(text, start, end, inside, sentences, starts, segmenter.g):
-                inside[0].type = ORGANISATION  # "England coach Andy Robinson": the team, not the country
+            if type_ == ORGANISATION and len(inside) == 1 and inside[0].type == PLACE \
+                    and (inside[0].start, inside[0].end) == (start, end) and sport.about(start):
+                teams.add(inside[0].key)  # "England coach Andy Robinson": the team, not the country
                 continue
             if type_ == ORGANISATION and _reads_longer(text, start, end, inside, segmenter):
                 for c in inside:
@@ -519,9 +522,11 @@ def _model_candidates(
             sentence_start = sentences[position].start if position >= 0 else 0
             segmenter.segment(run, _is_initial(text, sentence_start, run[0].start), None, found, "")
         if type_ == ORGANISATION and not any(c.type not in (None, ORGANISATION) or c.name for c in found) \
-                and [(c.start, c.end) for c in found] != [(start, end)]:
+                and [(c.start, c.end) for c in found] != [(start, end)] \
+                and not (" and " in text[start:end] and any(c.type == ORGANISATION for c in found)):
             # The rules would cut an organisation the model read whole ("International Court of Justice",
-            # "al-Qaida", "Hennes & Mauritz AB") at a connector or a lower-case word: keep the model's span.
+            # "al-Qaida", "Hennes & Mauritz AB", "Procter and Gamble") at a connector or a lower-case word:
+            # keep the model's span; but "Cisco Systems and Fujitsu" is two companies.
             added.append(_whole_organisation(text, start, end))
             continue
         for cand in found:
@@ -539,22 +544,30 @@ def _model_candidates(
                 if cand.type == type_:
                     cand.model_type = type_  # rules and model agree: "National Football League" is a name
             added.append(cand)
+    # one text, one reading: where a listed place is a team once, it is the team in every sentence about sport
+    for cand in taken:
+        if cand.type == PLACE and cand.key in teams and sport.about(cand.start):
+            cand.type = ORGANISATION
     return added
 
 
-def _team(
-    text: str, start: int, end: int, inside: list[_Candidate], sentences: Sequence[Sentence], starts: list[int],
-    gazetteer: Gazetteer,
-) -> bool:
-    """Whether a listed place the model reads as an organisation is a sports team: in a sentence about sport."""
-    if len(inside) != 1 or inside[0].type != PLACE or (inside[0].start, inside[0].end) != (start, end):
-        return False
-    position = bisect_right(starts, start) - 1
-    sentence = sentences[position] if position >= 0 else None
-    if sentence is None:
-        return False
-    words = _WORD.findall(text, sentence.start, sentence.end)
-    return any(word.lower() in gazetteer.sport_words for word in words)
+class _SportSentences:
+    """Which sentences are about sport (``resources/gazetteer/sport_words.txt``), decided once per sentence."""
+
+    def __init__(self, text: str, sentences: Sequence[Sentence], starts: list[int], gazetteer: Gazetteer) -> None:
+        self.text, self.sentences, self.starts, self.words = text, sentences, starts, gazetteer.sport_words
+        self._known: dict[int, bool] = {}
+
+    def about(self, offset: int) -> bool:
+        position = bisect_right(self.starts, offset) - 1
+        if position < 0:
+            return False
+        known = self._known.get(position)
+        if known is None:
+            sentence = self.sentences[position]
+            words = _WORD.findall(self.text, sentence.start, sentence.end)
+            known = self._known[position] = any(word.lower() in self.words for word in words)
+        return known
 
 
 def _whole_organisation(text: str, start: int, end: int) -> _Candidate:
