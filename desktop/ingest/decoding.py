@@ -27,7 +27,17 @@ _LATIN_FAMILY = {"cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859_2",
                  "iso8859_13", "iso8859_4", "mac_latin2", "mac_roman", "cp850", "cp437"}
 
 
+# Mostly ASCII with a few other bytes ("£15.8m" in an English report) is Latin text: charset-normalizer may
+# guess a multi-byte Asian code page for it (BBC sport/199.txt came out as cp932, "£" as "｣").
+_FEW_HIGH_BYTES = 0.1
+
+
 def _decode_legacy(data: bytes) -> tuple[str, str]:
+    if sum(byte > 127 for byte in data) <= _FEW_HIGH_BYTES * len(data):
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
     best = from_bytes(data).best()
     if best is None:
         raise UnreadableText("no text encoding decodes the file")

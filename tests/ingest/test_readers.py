@@ -36,6 +36,14 @@ def test_windows_1252_file_is_decoded(tmp_path: Path):
     assert document.text == "Café prices\n\nThe café’s prices rose 5% to £3.20."
 
 
+def test_a_mostly_ascii_report_with_a_pound_sign_is_windows_1252_not_an_asian_code_page():
+    # English with a single cp1252 "£": charset-normalizer reads this file as cp932 ("｣15.8m").
+    (document,) = read_file(CORPORA / "bbc" / "sport" / "199.txt")
+    assert "for Mutu, a £15.8m signing from Parma" in document.text
+    japanese = "東京で会議が開かれました。日本とベトナムの貿易は増えています。" * 3
+    assert decode_text(japanese.encode("cp932")) == (japanese, "cp932")
+
+
 def test_every_bbc_file_decodes_to_text():
     files = expand_paths([CORPORA / "bbc"])
     texts = [read_file(path)[0].text for path in files]
