@@ -11,15 +11,17 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 
+from corpora import CORPORA, bbc_files, read_corpus_text  # noqa: E402
 from desktop.extract.entities import find_mentions  # noqa: E402
 from desktop.extract.gazetteer import shared_gazetteer  # noqa: E402
 from desktop.extract.sentences import split_sentences  # noqa: E402
 
 
 def main() -> None:
-    folder = Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/corpora/bbc")
-    texts = [p.read_text(encoding="latin-1") for p in sorted(folder.glob("*/*.txt"))]
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else CORPORA / "bbc"
+    texts = [read_corpus_text(p) for p in bbc_files(folder)]
     split = [split_sentences(t) for t in texts]
     shared_gazetteer()
     words = sum(len(t.split()) for t in texts)

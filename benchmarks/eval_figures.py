@@ -21,16 +21,18 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+for extra in (ROOT, ROOT / "tools"):
+    if str(extra) not in sys.path:
+        sys.path.insert(0, str(extra))
 
+from corpora import CORPORA, read_corpus_text  # noqa: E402
 from desktop.domain import figure_fields  # noqa: E402
 from desktop.extract.figures import find_figures  # noqa: E402
 from desktop.extract.metrics import load_metric_vocabulary  # noqa: E402
 from desktop.extract.sentences import split_sentences  # noqa: E402
 
 GOLD = ROOT / "benchmarks" / "eval" / "figures_gold.jsonl"
-CORPUS_ROOT = Path("/work/shared/corpora")
+CORPUS_ROOT = CORPORA
 FIELDS = ("value", "unit", "qualifier", "period", "kind", "metric")
 _SEED_PREFIX = re.compile(r"^\s*date \d{4}-\d{2}-\d{2} ")
 
@@ -38,17 +40,7 @@ _SEED_PREFIX = re.compile(r"^\s*date \d{4}-\d{2}-\d{2} ")
 def gold_text(path: str | Path) -> str:
     """The text annotation offsets refer to: decoded, CRLF -> LF, a seed's " date YYYY-MM-DD " prefix dropped."""
     path = Path(path)
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        try:
-            text = raw.decode("cp1252")
-        except UnicodeDecodeError:
-            from charset_normalizer import from_bytes
-
-            best = from_bytes(raw).best()
-            text = str(best) if best is not None else raw.decode("latin-1")
+    text = read_corpus_text(path)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if path.parent.name == "seeds":
         first, newline, rest = text.partition("\n")

@@ -34,22 +34,16 @@ for extra in (ROOT, ROOT / "tools"):
     if str(extra) not in sys.path:
         sys.path.insert(0, str(extra))
 
+from corpora import CORPORA, bbc_files, read_corpus_text  # noqa: E402
 from desktop.extract.ner import EntityTagger, _clean, labels_to_spans, tokenize  # noqa: E402
 from desktop.extract.sentences import split_sentences  # noqa: E402
 
-DEFAULT_BBC = ROOT.parent / "shared" / "corpora" / "bbc"
+DEFAULT_BBC = CORPORA / "bbc"
 DEFAULT_REAL_NEWS = ROOT / "benchmarks" / "eval" / "entities_realnews.jsonl"
 
 
 def read_bbc(folder: Path) -> list[str]:
-    texts = []
-    for path in sorted(folder.glob("*/*.txt")):
-        data = path.read_bytes()
-        try:
-            texts.append(data.decode("utf-8"))
-        except UnicodeDecodeError:
-            texts.append(data.decode("cp1252", errors="replace"))
-    return texts
+    return [read_corpus_text(path) for path in bbc_files(folder)]
 
 
 def quality(tagger: EntityTagger, corpus: Path) -> None:

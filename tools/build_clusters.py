@@ -24,7 +24,6 @@ file is byte-for-byte reproducible given the same numpy build).
 from __future__ import annotations
 
 import argparse
-import csv
 import gzip
 import hashlib
 import io
@@ -45,9 +44,9 @@ for extra in (ROOT, ROOT / "tools"):
     if str(extra) not in sys.path:
         sys.path.insert(0, str(extra))
 
+from corpora import CORPORA, ag_rows, bbc_files, read_corpus_text  # noqa: E402
 from desktop.extract.ner import _fold, tokenize  # noqa: E402
 
-CORPORA = ROOT.parent / "shared" / "corpora"
 DEFAULT_OUT = ROOT / "resources" / "models" / "ner-clusters.tsv.gz"
 SEED = 20250504
 
@@ -55,12 +54,8 @@ SEED = 20250504
 def bbc_sentences(folder: Path):
     from desktop.extract.sentences import split_sentences
 
-    for path in sorted(folder.glob("*/*.txt")):
-        data = path.read_bytes()
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            text = data.decode("cp1252", errors="replace")
+    for path in bbc_files(folder):
+        text = read_corpus_text(path)
         for s in split_sentences(text):
             yield [text[a:b] for a, b in tokenize(text, s.start, s.end)]
 
@@ -69,14 +64,13 @@ def ag_sentences(path: Path, columns: slice = slice(1, 3)):
     """Tokenised sentences of AG News items: title and description (``columns``), escapes undone."""
     from desktop.extract.sentences import split_sentences
 
-    with open(path, encoding="utf-8", newline="") as handle:
-        for row in csv.reader(handle):
-            if len(row) < 3:
-                continue
-            for part in row[columns]:
-                text = part.replace("#36;", "$").replace("#39;", "'").replace("\\", "\n")
-                for s in split_sentences(text):
-                    yield [text[a:b] for a, b in tokenize(text, s.start, s.end)]
+    for row in ag_rows(path):
+        if len(row) < 3:
+            continue
+        for part in row[columns]:
+            text = part.replace("#36;", "$").replace("#39;", "'").replace("\\", "\n")
+            for s in split_sentences(text):
+                yield [text[a:b] for a, b in tokenize(text, s.start, s.end)]
 
 
 def gmb_training_sentences(path: Path):

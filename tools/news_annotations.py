@@ -9,20 +9,18 @@ checked against the text read back, so a changed corpus stops training instead o
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
-from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from corpora import CORPORA, ag_rows, read_corpus_text  # noqa: E402
 from desktop.extract.ner import _as_trained, _lines  # noqa: E402
 from desktop.extract.sentences import split_sentences  # noqa: E402
 
-CORPORA = ROOT.parent / "shared" / "corpora"
 DEFAULT_ANNOTATIONS = ROOT / "tools" / "data" / "entities_news_train.jsonl"
 
 
@@ -30,25 +28,15 @@ class AnnotationMismatch(ValueError):
     pass
 
 
-@lru_cache(maxsize=2)
-def _ag_rows(path: Path) -> list[list[str]]:
-    with open(path, encoding="utf-8", newline="") as handle:
-        return list(csv.reader(handle))
-
-
 def source_text(source: str, corpora: Path = CORPORA) -> str:
-    """The text a ``source`` names: a BBC file decoded as UTF-8 (cp1252 if that fails), or an AG News row's
+    """The text a ``source`` names: a BBC file as ``read_corpus_text`` decodes it, or an AG News row's
     ``title + " " + description`` exactly as ``csv.reader`` returns them."""
     if source.startswith("bbc/"):
-        data = (corpora / source).read_bytes()
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError:
-            return data.decode("cp1252")
+        return read_corpus_text(corpora / source)
     name, _, row = source.partition("#row")
     if name != "ag_news/test.csv" or not row.isdigit():
         raise AnnotationMismatch(f"unknown source {source!r}")
-    title, description = _ag_rows(corpora / name)[int(row)][1:3]
+    title, description = ag_rows(corpora / name)[int(row)][1:3]
     return title + " " + description
 
 

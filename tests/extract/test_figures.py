@@ -1,4 +1,6 @@
+import hashlib
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -7,6 +9,8 @@ from desktop.extract.figures import find_figures
 from desktop.extract.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from eval_figures import gold_text  # noqa: E402  (the text the gold offsets refer to)
 
 
 def figures(text):
@@ -188,11 +192,7 @@ def test_sentence_index_and_sorting():
 
 
 def _seed(name):
-    import re
-
-    raw = (ROOT / "seeds" / name).read_text(encoding="utf-8").replace("\r\n", "\n")
-    first, newline, rest = raw.partition("\n")
-    return re.sub(r"^\s*date \d{4}-\d{2}-\d{2} ", "", first) + newline + rest
+    return gold_text(ROOT / "seeds" / name)
 
 
 SEED_000 = [
@@ -229,7 +229,9 @@ def test_seed_spans_match_the_gold_file():
     for line in (ROOT / "benchmarks" / "eval" / "figures_gold.jsonl").read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         if record["source"].startswith("seeds/"):
-            gold[record["source"]] = [(f["start"], f["end"], f["text"]) for f in record["figures"]]
-    for source, spans in gold.items():
+            gold[record["source"]] = (record["text_sha256"], [(f["start"], f["end"], f["text"]) for f in record["figures"]])
+    assert len(gold) == 2  # both seeds are in the gold file
+    for source, (digest, spans) in gold.items():
         text = _seed(source.split("/", 1)[1])
+        assert hashlib.sha256(text.encode("utf-8")).hexdigest() == digest  # the text that was annotated
         assert [(f.start, f.end, f.text) for f in figures(text)] == spans
