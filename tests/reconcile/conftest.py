@@ -1,5 +1,6 @@
 """A store where sources disagree: the seeds plus two short articles that report the same 2024 trade
-turnover and the current direct flights differently, in a SQLite file (so a test can "restart")."""
+turnover and the current direct flights differently (and Kazakhstan's 2024 growth the same as a seed), in a
+SQLite file (so a test can "restart")."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ CONFLICT_ARTICLES = {
     "embassy_2025-04-02.txt": (
         " date 2025-04-02 Kazakhstan eyes deeper economic ties with Vietnam\n\n"
         "Trade turnover between Kazakhstan and Vietnam was nearly USD 1 billion in 2024, the Kazakh "
-        "embassy in Hanoi said.\n\n"
+        "embassy in Hanoi said. Kazakhstan's economy grew 4.8% in 2024.\n\n"
         "Airlines of the two countries currently offer 3-5 daily flights between Kazakhstan and Vietnam.\n"
     ),
 }
