@@ -24,7 +24,7 @@ from desktop.core.messages import (
     TaskProgress,
 )
 from desktop.core.preferences import Preferences
-from desktop.core.reconcile import FigureDecision, FigureGroup, group_figures
+from desktop.core.reconcile import FigureDecision, FigureGroup, group_figures, group_of
 from desktop.core.reconciliation import decisions_of
 from desktop.core.tasks import SyncTaskRunner, TaskContext, TaskRunner
 from desktop.core.vocabulary import user_metrics_path, user_sectors_path
@@ -222,6 +222,17 @@ class Session:
                       origin: object = None) -> None:
         self.repository.set_figure_decision(figure_id, status, note)
         self._changed("decisions", origin=origin)
+
+    def accept_figure(self, figure_id: int, origin: object = None) -> None:
+        """Accept one figure for its group: any other accepted figure of the group is cleared, so a group has
+        at most one accepted figure however the decision is made (Reconcile view, figures table menu)."""
+        figure = self.repository.figure(figure_id)
+        if figure.metric:
+            group = group_of(self.reconcile_groups(self._figures_in(Scope(metric=figure.metric))), figure_id)
+            for other in group.figures if group is not None else ():
+                if other.id != figure_id and group.decision_of(other.id) == "accepted":
+                    self.repository.set_figure_decision(other.id, None, None)
+        self.decide_figure(figure_id, "accepted", origin=origin)
 
     def reassign_metric(self, figure_id: int, metric: str | None, origin: object = None) -> None:
         self.repository.set_figure_metric(figure_id, metric)

@@ -57,7 +57,7 @@ def figure_menu(table: QWidget, session: Session, figure_id: int) -> QMenu:
     menu.addAction("Show in Document", lambda: session.select_figure(figure_id, origin=None))
     menu.addAction("Reassign Metric…", lambda: reassign_metric_dialog(table, session, figure))
     menu.addSeparator()
-    menu.addAction("Accept for Its Group", lambda: session.decide_figure(figure_id, "accepted", origin=table))
+    menu.addAction("Accept for Its Group", lambda: session.accept_figure(figure_id, origin=table))
     menu.addAction("Reject", lambda: session.decide_figure(figure_id, "rejected", origin=table))
     menu.addAction("Clear Decision", lambda: session.decide_figure(figure_id, None, origin=table))
     return menu

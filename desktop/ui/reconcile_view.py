@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 
 from desktop.charts.units import format_amount, format_figure, format_interval
 from desktop.core.messages import DataChanged, FigureSelected, SectorFilterChanged
-from desktop.core.reconcile import FigureGroup
+from desktop.core.reconcile import FigureGroup, group_of
 from desktop.domain import Figure
 from desktop.charts.qt_glue import BatchedRows, NamedColumns, select_row_quietly, subscribe
 
@@ -496,13 +496,8 @@ class ReconcileView(QWidget):
 
     # ----------------------------------------------------------------- commands
     def accept_figure(self, figure_id: int) -> None:
-        """Accept one figure for its group (any other accepted figure of the group is cleared)."""
-        group = self._group_holding(figure_id)
-        if group is not None and group.accepted_figure_id not in (None, figure_id):
-            for figure in group.figures:
-                if figure.id != figure_id and group.decision_of(figure.id) == "accepted":
-                    self.session.decide_figure(figure.id, None, origin=self)
-        self.session.decide_figure(figure_id, "accepted", origin=self)
+        """Accept one figure for its group (the session clears any other accepted figure of the group)."""
+        self.session.accept_figure(figure_id, origin=self)
 
     def reject_figure(self, figure_id: int, reason: str | None = None) -> None:
         self.session.decide_figure(figure_id, "rejected", reason, origin=self)
@@ -525,13 +520,8 @@ class ReconcileView(QWidget):
         self.session.select_figure(figure_id, origin=self)
 
     def _group_holding(self, figure_id: int) -> FigureGroup | None:
-        group = self.current_group()
-        if group is not None and any(f.id == figure_id for f in group.figures):
-            return group
-        for group in self.groups():
-            if any(f.id == figure_id for f in group.figures):
-                return group
-        return None
+        current = self.current_group()
+        return group_of([current, *self.groups()] if current is not None else self.groups(), figure_id)
 
     def _on_current(self, command: object) -> None:
         figure = self.current_figure()
@@ -584,8 +574,6 @@ class ReconcileView(QWidget):
         """Another view picked a figure: show its group here, quietly (no command goes back)."""
         if message.origin is self or message.figure is None:
             return
-        figure_id = message.figure.id
-        for group in self.groups_model.groups():
-            if any(f.id == figure_id for f in group.figures):
-                self._select_group_row(self.groups_model.row_of(group.key_text), figure_id)  # fetches up to it
-                return
+        group = group_of(self.groups_model.groups(), message.figure.id)
+        if group is not None:
+            self._select_group_row(self.groups_model.row_of(group.key_text), message.figure.id)  # fetches up to it

@@ -204,3 +204,16 @@ def test_item_models(qtmodeltester, conflict_session):
     nothing = GroupFiguresModel()
     nothing.set_group(None)
     qtmodeltester.check(nothing)
+
+
+def test_a_group_keeps_one_accepted_figure_whichever_view_decides(conflict_session):
+    # the figures table's "Accept for Its Group" goes through the session, as the Reconcile view does
+    group = next(g for g in conflict_session.reconcile_groups() if g.metric == TRADE and g.status == "conflict")
+    assert sorted(f.text for f in group.figures) == ["$860 million", "$879 million", "USD 1 billion"]
+    first, second = group.figures[0].id, group.figures[2].id
+    conflict_session.accept_figure(first)
+    conflict_session.accept_figure(second)
+    curation = conflict_session.repository.figure_curation()
+    assert [curation[f.id].status if f.id in curation else None for f in group.figures] == [None, None, "accepted"]
+    after = next(g for g in conflict_session.reconcile_groups() if g.key_text == group.key_text)
+    assert after.status == "accepted" and after.accepted_figure_id == second
