@@ -31,7 +31,22 @@ _SENTENCE_STARTERS = frozenset(
 _CLOSERS = "\"')]}’”»"
 _OPENERS = "\"'([{‘“«"
 _CANDIDATE = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s)|\n\s*\n|\n")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’-]*)$")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_WORD_CHARS = _ASCII_LETTERS | frozenset(".'’-")
+_NEXT_WORD = re.compile(r"[\w’'-]+")
+
+
+def _word_before(text: str, end: int) -> str:
+    """The word ending at ``end`` ("U.S", "Mr", "J"): a letter, then letters, dots, apostrophes and hyphens.
+
+    Walked backwards by hand: a regular expression anchored at ``end`` would scan from the start of the
+    text at every full stop, which made long documents quadratic."""
+    start = end
+    while start > 0 and text[start - 1] in _WORD_CHARS:
+        start -= 1
+    while start < end and text[start] not in _ASCII_LETTERS:
+        start += 1
+    return text[start:end]
 
 
 def _next_non_space(text: str, pos: int) -> int:
@@ -55,12 +70,11 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
         return False
     if not mark.startswith("."):
         return True  # ! ? and … end sentences whatever came before
-    word_match = _WORD_BEFORE.search(text, 0, match.start())
-    if not word_match:
+    word = _word_before(text, match.start())
+    if not word:
         return True
-    word = word_match.group(1)
     bare = word.strip(".'’-").lower()
-    next_word = re.match(r"[\w’'-]+", text[after:])
+    next_word = _NEXT_WORD.match(text, after)
     next_token = next_word.group().lower() if next_word else ""
     if bare in _BEFORE_NUMBER:
         return not next_char.isdigit()
