@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop.charts.figure_chart import FigureChart
 from desktop.core.messages import DataChanged, EntitySelected, FigureSelected, SectorFilterChanged
-from desktop.core.reconcile import FigureGroup, group_figures
+from desktop.core.reconcile import FigureGroup
 from desktop.core.reconcile import chart_metrics as shared_charts
 from desktop.domain import Figure
 from desktop.charts.qt_glue import subscribe
@@ -40,15 +40,6 @@ from desktop.charts.qt_glue import subscribe
 _REBUILD_PARTS = frozenset({"figures", "metrics", "documents", "entities"})
 
 
-
-
-def session_groups(session: object, figures: list[Figure]) -> list[FigureGroup]:
-    """The reconciliation groups of ``figures`` with the analyst's stored decisions and notes.
-
-    A session that keeps no decisions (a test double) gets the groups without them.
-    """
-    reconcile = getattr(session, "reconcile_groups", None)
-    return reconcile(figures) if reconcile is not None else group_figures(figures)
 
 
 def chart_metrics(groups: dict[str, list[Figure]]) -> dict[str, str]:
@@ -212,7 +203,7 @@ class ChartPanel(QWidget):
             if figure.metric:
                 groups[self._chart_of[figure.metric]].append(figure)
         self._groups = dict(groups)
-        self._reconciled = session_groups(self.session, figures)
+        self._reconciled = self.session.reconcile_groups(figures)
         self._order = sorted(groups, key=lambda m: (-len(groups[m]), m.casefold()))
         self._shown = max(self.page_size, min(self._shown, len(self._order)))
         self._layout_cards()
@@ -280,7 +271,7 @@ class ChartPanel(QWidget):
     def refresh_decisions(self) -> None:
         """Decisions or notes changed: the same figures, new markers and styles."""
         figures = [figure for found in self._groups.values() for figure in found]
-        self._reconciled = session_groups(self.session, figures)
+        self._reconciled = self.session.reconcile_groups(figures)
         for metric, card in self._cards.items():
             card.chart.set_groups(self._reconciled)
             card.set_count(len(card.chart.figure_ids()), len(self._groups.get(metric, ())))

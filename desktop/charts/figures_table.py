@@ -29,8 +29,6 @@ from desktop.domain.periods import parse_period
 from desktop.charts.qt_glue import BatchedRows, subscribe
 
 FIGURE_ID_ROLE = Qt.ItemDataRole.UserRole + 1  # int: the figure's id
-FIGURE_ROLE = Qt.ItemDataRole.UserRole + 2  # the Figure record itself
-SORT_ROLE = Qt.ItemDataRole.UserRole + 3  # a float or str that orders the column
 
 COLUMNS: tuple[str, ...] = ("Metric", "Period", "Value", "Kind", "Document", "Date")
 METRIC, PERIOD, VALUE, KIND, DOCUMENT, DATE = range(len(COLUMNS))
@@ -84,9 +82,6 @@ class FiguresTableModel(BatchedRows, QAbstractTableModel):
     def figure_at(self, row: int) -> Figure:
         return self._figures[row]
 
-    def total_count(self) -> int:
-        return len(self._figures)
-
     def row_of(self, figure_id: int, *, fetch: bool = True) -> int | None:
         """The row of a figure; with ``fetch``, rows are fetched up to it so it can be shown."""
         row = self._rows.get(figure_id)
@@ -127,11 +122,6 @@ class FiguresTableModel(BatchedRows, QAbstractTableModel):
             return self._display(figure, column)
         if role == FIGURE_ID_ROLE:
             return figure.id
-        if role == FIGURE_ROLE:
-            return figure
-        if role == SORT_ROLE:
-            key = _sort_key(column)(figure)[-1]
-            return key if isinstance(key, (str, float, int)) else str(key)
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"“{figure.text}”\n{figure.document_title} ({figure.document_date or 'no date'})"
         if role == Qt.ItemDataRole.TextAlignmentRole and column == VALUE:

@@ -31,11 +31,6 @@ class ImportReport:
     mentions: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     cancelled: bool = False
-    document_ids: list[int] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.failed and not self.cancelled
 
     def summary(self) -> str:
         parts = [f"{self.added} imported", f"{self.unchanged} already present"]
@@ -149,7 +144,6 @@ def _store(repository: Repository, resolver: EntityResolver, result: _FileResult
             report.added += 1
             report.figures += added.figures
             report.mentions += added.mentions
-            report.document_ids.append(added.document_id)
         else:
             report.unchanged += 1
 

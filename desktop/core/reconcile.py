@@ -78,6 +78,7 @@ from desktop.core.units import (
     convert_rate,
     effective_unit,
     parse_unit,
+    rate_factor,
     strip_metric_rate,
     unit_family,
 )
@@ -391,7 +392,7 @@ def _build_group(
     unit = canonical_unit(u for _, u in members)
     intervals = []
     for figure, own_unit in members:
-        factor = convert_rate(1.0, own_unit, unit)
+        factor = rate_factor(own_unit, unit)
         interval = figure_interval(figure)
         intervals.append(interval if factor in (None, 1.0) else interval.scaled(factor))
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-QUALIFIERS: tuple[str, ...] = ("exact", "approx", "nearly", "over", "under", "range")
 ENTITY_TYPES: tuple[str, ...] = ("person", "organisation", "place")
 
 

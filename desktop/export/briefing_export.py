@@ -49,7 +49,7 @@ PDF_DPI = 300
 MARGINS_MM = (18, 16, 18, 16)  # left, top, right, bottom
 FOOTER_MM = 8
 
-RED, GREEN, GREY = "#b71c1c", "#2e7d32", "#666666"
+GREY = "#666666"
 
 # QTextDocument understands a subset of CSS; the browser gets a little more (print rules, fonts).
 _QT_CSS = """

@@ -795,7 +795,7 @@ def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> l
         tally = counts.setdefault(cand.key, [0, 0, 0])
         tally[0] += 1
         tally[1] += 0 if cand.initial else 1
-        tally[2] += 1 if cand.hint in _PLACE_HINTS and cand.hint not in ("to",) else 0
+        tally[2] += 1 if cand.hint in _PLACE_HINTS else 0
     organisations = {c.key.split()[0]: c for c in candidates if c.type == ORGANISATION and c.name is None}
     short_forms = _short_forms(candidates, gazetteer)
     # one name, one type per text: the model's most frequent reading of a name wins ("Eurotunnel" read as a

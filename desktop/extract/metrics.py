@@ -40,10 +40,6 @@ class Metric:
     direction: str | None = None  # "export" | "import"
     scope: str | None = None  # "bilateral"
 
-    def accepts(self, unit: str) -> bool:
-        """Whether a figure in ``unit`` can be this metric ("count..." stands for a bare number)."""
-        return self.resolve_unit(unit) is not None
-
     def resolve_unit(self, unit: str) -> str | None:
         """The unit the figure gets under this metric (a bare count becomes the counted noun), or None."""
         if not self.units:

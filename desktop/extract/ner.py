@@ -30,7 +30,6 @@ from desktop.extract.names import NAME_PARTICLES
 
 FEATURE_VERSION = "ner-features-2"
 MODEL_RESOURCE = "models/ner.crfsuite"
-CLUSTERS_RESOURCE = "models/ner-clusters.tsv.gz"
 TYPES = ("person", "organisation", "place")
 
 # --------------------------------------------------------------------------------------------------------
@@ -377,15 +376,13 @@ class EntityTagger:
         tag = self._tagger.tag
         out: list[tuple[int, int, str]] = []
         for offsets in _lines(text, sentences):
-            xseq = featurizer.sequence(_as_trained([text[a:b] for a, b in offsets]))
+            words = [text[a:b] for a, b in offsets]
+            xseq = featurizer.sequence(_as_trained(words))
             with self._lock:
                 labels = tag(xseq)
             if "O" in labels and labels.count("O") == len(labels):
                 continue
-            words = None
             for first, last, kind in labels_to_spans(labels):
-                if words is None:
-                    words = [text[a:b] for a, b in offsets]
                 if kind == "person" and first > 0 and labels[first - 1] == "O" and _given_name_before(words[first - 1]):
                     first -= 1  # a hyphenated given name the model left out: "Kassym-Jomart Tokayev"
                 for a, b in _clean(words, first, last, kind == "person"):

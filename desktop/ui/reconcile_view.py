@@ -51,10 +51,6 @@ from desktop.charts.qt_glue import BatchedRows, NamedColumns, select_row_quietly
 if TYPE_CHECKING:
     from desktop.core.session import Session
 
-GROUP_KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # str: the group's key_text
-GROUP_ROLE = Qt.ItemDataRole.UserRole + 2  # the FigureGroup itself
-FIGURE_ID_ROLE = Qt.ItemDataRole.UserRole + 3  # int: a figure's id
-
 CONFLICT_RED = QColor("#c62828")
 ACCEPTED_GREEN = QColor("#2e7d32")
 MUTED = QColor("#777777")
@@ -168,10 +164,6 @@ class GroupsModel(BatchedRows, NamedColumns, QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             note = f"\nNote: {group.note}" if group.note else ""
             return f"{group.metric}, {period_text(group)}\n{group_summary(group)}{note}"
-        if role == GROUP_KEY_ROLE:
-            return group.key_text
-        if role == GROUP_ROLE:
-            return group
         return None
 
 
@@ -259,8 +251,6 @@ class GroupFiguresModel(NamedColumns, QAbstractTableModel):
             if column == self.SENTENCE:
                 return self.sentence(row)
             return note or None
-        if role == FIGURE_ID_ROLE:
-            return figure.id
         return None
 
 

@@ -57,6 +57,12 @@ class FakeSession:
 
         return self.repository.figures(Scope(sectors=self.sectors_filter, metric=metric))
 
+    def reconcile_groups(self, figures: Sequence[Figure] | None = None) -> list:
+        """The real grouping, with no stored decisions (this double keeps none)."""
+        from desktop.core.reconcile import group_figures
+
+        return group_figures(self.figures() if figures is None else figures)
+
     def select_figure(self, figure_id: int | None, origin: object = None) -> None:
         self.calls.append((figure_id, origin))
         figure = self.repository.figure(figure_id) if figure_id is not None else None
