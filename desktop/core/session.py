@@ -97,8 +97,19 @@ class Session:
         return self._cache[key]
 
     def sectors(self) -> list[Sector]:
-        stored = self.repository.sectors()
-        return stored or list(self.pipeline.taxonomy.sectors)
+        return self._cached(("sectors",), lambda: self.repository.sectors() or list(self.pipeline.taxonomy.sectors))
+
+    def entity_name(self, entity_id: int) -> str | None:
+        """An entity's name for labels (None once it is gone), cached like the other queries: the status bar
+        and the sidebar ask on every selection."""
+
+        def lookup() -> str | None:
+            try:
+                return self.repository.entity(entity_id).name
+            except KeyError:
+                return None
+
+        return self._cached(("entity name", entity_id), lookup)
 
     def documents(self) -> list[DocumentInfo]:
         scope = self.scope(with_search=True)

@@ -308,10 +308,7 @@ class EntitySidebar(QWidget):
             self.clear_button.show()
 
     def _name_of(self, entity_id: int) -> str:
-        try:
-            return self._session.repository.entity(entity_id).name
-        except KeyError:
-            return "?"
+        return self._session.entity_name(entity_id) or "?"
 
     # ----------------------------------------------------------------- user actions
     def _filter_changed(self, text: str) -> None:

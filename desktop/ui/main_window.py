@@ -297,11 +297,9 @@ class MainWindow(QMainWindow):
             parts.append("Sectors: " + " + ".join(sector_labels(session, tuple(sorted(session.sectors_filter)))))
         else:
             parts.append("All sectors")
-        if session.entity_id is not None:
-            try:
-                parts.append(f"Entity: {session.repository.entity(session.entity_id).name}")
-            except KeyError:
-                pass
+        name = session.entity_name(session.entity_id) if session.entity_id is not None else None
+        if name is not None:
+            parts.append(f"Entity: {name}")
         if session.figure is not None:
             parts.append(f"Figure: {session.figure.text}")
         self.scope_label.setText("  ·  ".join(parts))
