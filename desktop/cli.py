@@ -21,8 +21,7 @@ def _figure_json(figure) -> dict:  # noqa: ANN001 - Figure or ExtractedFigure
     return {**figure_fields(figure, compact=True), "sectors": list(figure.sectors)}
 
 
-def _stored_figure_json(repository, figure) -> dict:  # noqa: ANN001
-    sentence = repository.sentence_text(figure.document_id, figure.sentence_index)
+def _stored_figure_json(figure, sentence: str) -> dict:  # noqa: ANN001 - a stored Figure
     record = {
         "id": figure.id,
         "document": {"id": figure.document_id, "title": figure.document_title, "date": figure.document_date,
@@ -125,7 +124,8 @@ def cmd_figures(args: argparse.Namespace) -> int:
         wanted = {metric.lower() for metric in args.metric}
         figures = [figure for figure in figures if (figure.metric or "").lower() in wanted]
     if args.json:
-        _print_json([_stored_figure_json(repository, figure) for figure in figures])
+        sentences = repository.sentence_texts((f.document_id, f.sentence_index) for f in figures)
+        _print_json([_stored_figure_json(f, sentences[(f.document_id, f.sentence_index)]) for f in figures])
     else:
         for figure in figures:
             print(f"{figure.id:>5}  {figure.metric or '-':<32.32} {figure.period or '-':<16} "
@@ -194,11 +194,11 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
         groups = [group for group in groups if len(group.figures) > 1]
     if args.json:
         records = []
+        sentences = repository.sentence_texts((f.document_id, f.sentence_index) for g in groups for f in g.figures)
         for group in groups:
             record = group_to_json(group)
             for figure_record, figure in zip(record["figures"], group.figures, strict=True):
-                figure_record["sentence"]["text"] = repository.sentence_text(figure.document_id,
-                                                                             figure.sentence_index)
+                figure_record["sentence"]["text"] = sentences[(figure.document_id, figure.sentence_index)]
             records.append(record)
         _print_json(records)
     else:

@@ -87,6 +87,8 @@ def build_briefing(repository: Repository, *, metrics: Sequence[str] | None = No
         metrics = list(dict.fromkeys(section_of[metric] for metric in metrics))
     notes = repository.group_notes()
     decisions = decisions_of(repository)
+    cited = [figure for metric in metrics for figure in by_section.get(metric, ())]
+    sentences = repository.sentence_texts((figure.document_id, figure.sentence_index) for figure in cited)
     numbers: dict[int, int] = {}
     citations: list[Citation] = []
 
@@ -95,7 +97,7 @@ def build_briefing(repository: Repository, *, metrics: Sequence[str] | None = No
             numbers[figure.id] = len(numbers) + 1
             citations.append(Citation(
                 numbers[figure.id], figure.id, figure.document_title, figure.document_date,
-                figure.document_source_name, repository.sentence_text(figure.document_id, figure.sentence_index),
+                figure.document_source_name, sentences[(figure.document_id, figure.sentence_index)],
             ))
         return numbers[figure.id]
 

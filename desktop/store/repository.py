@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine, delete, distinct, func, select, update
+from sqlalchemy import Engine, delete, distinct, func, select, tuple_, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.domain import DocumentInfo, Entity, Extraction, Figure, Mention, RawDocument, Sector, Sentence
@@ -333,15 +333,26 @@ class Repository:
             return [(Sentence(idx, start, end), tuple(sectors.split())) for idx, start, end, sectors in rows]
 
     def sentence_text(self, document_id: int, index: int) -> str:
+        found = self.sentence_texts([(document_id, index)])
+        if not found:
+            raise KeyError(f"no sentence {index} in document {document_id}")
+        return found[(document_id, index)]
+
+    def sentence_texts(self, keys: Iterable[tuple[int, int]]) -> dict[tuple[int, int], str]:
+        """The text of each ``(document id, sentence index)`` that exists, in one query per 500 keys: the
+        database cuts the sentences out, so no document's whole text is loaded for one sentence."""
+        wanted = list(dict.fromkeys(keys))
+        texts: dict[tuple[int, int], str] = {}
         with self.session() as session:
-            row = session.execute(
-                select(SentenceRow.start, SentenceRow.end, DocumentRow.text)
-                .join(DocumentRow, DocumentRow.id == SentenceRow.document_id)
-                .where(SentenceRow.document_id == document_id, SentenceRow.idx == index)
-            ).first()
-            if row is None:
-                raise KeyError(f"no sentence {index} in document {document_id}")
-            return row[2][row[0]:row[1]]
+            for first in range(0, len(wanted), 500):
+                rows = session.execute(
+                    select(SentenceRow.document_id, SentenceRow.idx,
+                           func.substr(DocumentRow.text, SentenceRow.start + 1, SentenceRow.end - SentenceRow.start))
+                    .join(DocumentRow, DocumentRow.id == SentenceRow.document_id)
+                    .where(tuple_(SentenceRow.document_id, SentenceRow.idx).in_(wanted[first:first + 500]))
+                )
+                texts.update(((document_id, idx), text) for document_id, idx, text in rows)
+        return texts
 
     # ----------------------------------------------------------------- figures
     def figures(self, scope: Scope = Scope()) -> list[Figure]:

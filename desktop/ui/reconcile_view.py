@@ -439,11 +439,9 @@ class ReconcileView(QWidget):
         self._current_key = group.key_text if group is not None else ""
         sentences = []
         if group is not None:
-            for figure in group.figures:
-                try:
-                    sentences.append(self.session.repository.sentence_text(figure.document_id, figure.sentence_index))
-                except KeyError:
-                    sentences.append("")
+            keys = [(figure.document_id, figure.sentence_index) for figure in group.figures]
+            found = self.session.repository.sentence_texts(keys)
+            sentences = [found.get(key, "") for key in keys]
         selection = self.figures_view.selectionModel()
         with QSignalBlocker(selection):
             self.figures_model.set_group(group, sentences)

@@ -60,6 +60,11 @@ def test_figure_comes_back_with_its_sentence_and_document(stored):
                                                                         "bilateral trade turnover")
     assert (figure.document_id, figure.document_title, figure.document_date) == (document_id, "Talks", "2025-05-06")
     assert repository.sentence_text(document_id, 1) == "Trade reached $860 million in 2024."
+    # many sentences in one query, cut by the database in characters (diacritics included); missing ones absent
+    assert repository.sentence_texts([(document_id, 1), (document_id, 0), (document_id, 9), (999, 0)]) == {
+        (document_id, 0): "Tô Lâm met Tokayev in Astana.", (document_id, 1): "Trade reached $860 million in 2024."}
+    with pytest.raises(KeyError, match="no sentence 9"):
+        repository.sentence_text(document_id, 9)
 
 
 def test_same_content_twice_is_one_document(stored):
