@@ -261,14 +261,14 @@ class Repository:
 
     def documents(self, scope: Scope = Scope()) -> list[DocumentInfo]:
         with self.session() as session:
-            figure_counts = (
-                select(FigureRow.document_id, func.count(FigureRow.id).label("n"))
-                .group_by(FigureRow.document_id).subquery()
+            # counted per document row (the figures' document index), so one document costs one count, not a
+            # grouping of the whole figures table
+            figure_count = (
+                select(func.count(FigureRow.id)).where(FigureRow.document_id == DocumentRow.id).scalar_subquery()
             )
             query = (
                 select(DocumentRow.id, DocumentRow.title, DocumentRow.date, DocumentRow.source,
-                       DocumentRow.checksum, func.coalesce(figure_counts.c.n, 0))
-                .outerjoin(figure_counts, figure_counts.c.document_id == DocumentRow.id)
+                       DocumentRow.checksum, figure_count)
                 .order_by(DocumentRow.date.desc().nulls_last(), DocumentRow.id)
             )
             query = self._scope_documents(query, scope)
