@@ -132,7 +132,7 @@ def _print_scored(gold_sets, runs) -> None:
 
     for title, predicted in runs:
         print(f"span-level exact match (character offsets), {title}:")
-        print("\n".join(train_ner.format_scores(_score_sets(gold_sets, predicted)).splitlines()[:-1]))
+        print(train_ner.format_scores(_score_sets(gold_sets, predicted)))
 
 
 def _score_sets(gold_sets, pred_sets) -> dict:
@@ -148,9 +148,7 @@ def _score_sets(gold_sets, pred_sets) -> dict:
         n_gold.update(k for _a, _b, k in gold)
         n_pred.update(k for _a, _b, k in pred)
         tp.update(k for _a, _b, k in gold & pred)
-    result = train_ner.span_scores(tp, n_gold, n_pred)
-    result["token_accuracy"] = 0.0
-    return result
+    return train_ner.span_scores(tp, n_gold, n_pred)
 
 
 def _relabel(words, labels):

@@ -258,7 +258,8 @@ def format_scores(scores: dict) -> str:
         lines.append(
             f"{typ:<14}{s['precision']:>10.3f}{s['recall']:>10.3f}{s['f1']:>8.3f}{s['gold']:>8}{s['predicted']:>8}"
         )
-    lines.append(f"token accuracy {scores['token_accuracy']:.4f}")
+    if "token_accuracy" in scores:  # span sets scored as character offsets have no tokens
+        lines.append(f"token accuracy {scores['token_accuracy']:.4f}")
     return "\n".join(lines)
 
 
