@@ -50,11 +50,15 @@ class Preferences:
         return preferences
 
     def save(self, path: Path | None = None) -> None:
-        path = path or self.default_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(".tmp")
-        temporary.write_text(json.dumps(asdict(self), indent=2, ensure_ascii=False), encoding="utf-8")
-        temporary.replace(path)  # atomic: a crash never leaves half a file
+        write_text_atomically(path or self.default_path(), json.dumps(asdict(self), indent=2, ensure_ascii=False))
+
+
+def write_text_atomically(path: Path, text: str) -> None:
+    """Write a user file whole or not at all: a crash never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(path)
 
 
 def user_file(name: str) -> Path:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from desktop.core.preferences import user_file
+from desktop.core.preferences import user_file, write_text_atomically
 from desktop.extract.metrics import MetricVocabularyError, parse_metric_vocabulary
 from desktop.paths import resource_path
 
@@ -51,8 +51,5 @@ def save_vocabulary_data(data: dict, path: Path | None = None) -> Path:
     if problem is not None:
         raise MetricVocabularyError(problem)
     path = path or user_metrics_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    temporary.replace(path)
+    write_text_atomically(path, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
     return path

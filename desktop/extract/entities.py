@@ -33,12 +33,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop.domain import ExtractedMention, Sentence
+from desktop.domain.model import ENTITY_TYPES
 from desktop.extract.gazetteer import Entry, Gazetteer, shared_gazetteer
 from desktop.extract.names import NAME_PARTICLES, fold, preferred_name, resolves_to
 from desktop.extract.periods_in_text import MONTHS
 
 PERSON, ORGANISATION, PLACE = "person", "organisation", "place"
-_TYPES = frozenset((PERSON, ORGANISATION, PLACE))
+_TYPES = frozenset(ENTITY_TYPES)
 
 
 def _upper_class() -> str:

@@ -26,11 +26,12 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from desktop.domain import Sentence
+from desktop.domain.model import ENTITY_TYPES
 from desktop.extract.names import NAME_PARTICLES
 
 FEATURE_VERSION = "ner-features-2"
 MODEL_RESOURCE = "models/ner.crfsuite"
-TYPES = ("person", "organisation", "place")
+TYPES = ENTITY_TYPES
 
 # --------------------------------------------------------------------------------------------------------
 # Tokenisation: close to the training corpus's (GMB) habits. Possessive "'s" and punctuation stand alone;
