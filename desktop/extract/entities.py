@@ -567,7 +567,7 @@ class _SportSentences:
         if known is None:
             sentence = self.sentences[position]
             words = _WORD.findall(self.text, sentence.start, sentence.end)
-            known = self._known[position] = any(word.lower() in self.words for word in words)
+            known = self._known[position] = any(word.rstrip(".").lower() in self.words for word in words)
         return known
 
 
