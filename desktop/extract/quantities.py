@@ -96,6 +96,19 @@ _RANK_BEFORE = re.compile(
     r"route|Route|room|flight|Flight|channel|Channel|platform|gate|Gate|Terminal|terminal|Group|G|aged|age)\s$"
 )
 _CAPITALISED_BEFORE = re.compile(r"([A-Z][\w&.'’-]*)\s$")
+# A capitalised number word inside a sentence, or before a capitalised word, is part of a name.
+_NAME_BEFORE = re.compile(r"[\w,;'’)][ \t]+$")
+_NAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)")
+
+
+def _names_after(text: str, end: int) -> bool:
+    """Whether the counted noun is capitalised, so the whole is a name: "Six Nations", "Three Gorges"; not
+    "Two Vietnamese airlines" (an adjective) nor "Three Americans" (people)."""
+    match = _NAME_AFTER.match(text, end)
+    if match is None:
+        return False
+    word = match.group(1).lower()
+    return word.endswith("s") and word not in DEMONYMS and not word.endswith(DEMONYM_ENDINGS)
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:the|these|those|both|its|their|our|his|her|my|your|all|other|of\s+the|another|first|last|next|every)"
     r"(?:\s+(?:preceding|past|last|next|previous|first|other|remaining|following|final|top|two|three))?\s+$",
@@ -278,6 +291,8 @@ def _read(text: str, match: re.Match[str], after_between: bool = False) -> list[
         return []  # a vote tally or a score: "voted 8-1", "a 2-1 split"
     if words1 and g("num1").lower().endswith(("quarter", "half")) and _ORDINAL_BEFORE.search(before):
         return []  # "the fourth quarter points to", "the second half point": a period, not a fraction
+    if words1 and g("num1")[0].isupper() and not scale1 and (_NAME_BEFORE.search(before) or _names_after(text, end)):
+        return []  # a number word in a name: "Six Nations", "the Big Four firms", "Five Star hotels"
 
     # --- the unit: percent/currency, else a hyphen unit, a counted noun, a rate --------------------
     rate = None

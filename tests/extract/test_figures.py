@@ -235,3 +235,13 @@ def test_seed_spans_match_the_gold_file():
         text = _seed(source.split("/", 1)[1])
         assert hashlib.sha256(text.encode("utf-8")).hexdigest() == digest  # the text that was annotated
         assert [(f.start, f.end, f.text) for f in figures(text)] == spans
+
+
+def test_a_number_word_inside_a_name_is_not_a_figure():
+    # seen in the app on a BBC rugby report: "his side's Six Nations defeat" gave a figure "6 nations"
+    assert figures("Kaplan refereed his side's Six Nations defeat to Ireland.") == []
+    assert figures("Six Nations organisers met. The Three Gorges dam opened. The deal with the Big Four firms.") == []
+    # counts written with number words still count, a nationality adjective or people noun included
+    found = figures("Six nations signed. Two Vietnamese airlines fly there. Three Americans died.")
+    assert [(f.text, f.value, f.unit) for f in found] == [
+        ("Six nations", 6.0, "nations"), ("Two Vietnamese airlines", 2.0, "airlines"), ("Three Americans", 3.0, "people")]
