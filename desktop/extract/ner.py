@@ -29,7 +29,7 @@ from desktop.domain import Sentence
 from desktop.domain.model import ENTITY_TYPES
 from desktop.extract.names import NAME_PARTICLES
 
-FEATURE_VERSION = "ner-features-2"
+FEATURE_VERSION = "ner-features-3"
 MODEL_RESOURCE = "models/ner.crfsuite"
 TYPES = ENTITY_TYPES
 
@@ -189,8 +189,25 @@ class Featurizer:
             self._cache[word] = entry
         return entry
 
-    def sequence(self, words: Sequence[str]) -> list[list[str]]:
-        entries = [self._entry(w) for w in words]
+    def _caps_entry(self, word: str):
+        """The entry of a word in an all-capitals line: capitals say nothing there, so the capital and shape
+        features are the caps-line variants the model learns apart ("JAPAN" in a headline is not an acronym)."""
+        key = "\x01" + word
+        entry = self._cache.get(key)
+        if entry is None:
+            entry = tuple([_caps_feature(f) for f in part] for part in self._entry(word))
+            entry[0].append("CL")
+            if len(self._cache) >= self._LIMIT:
+                self._cache.clear()
+            self._cache[key] = entry
+        return entry
+
+    def sequence(self, words: Sequence[str], caps: bool | None = None) -> list[list[str]]:
+        """Features of one token sequence; ``caps`` says whether it is an all-capitals line (found from the
+        words when not given)."""
+        if caps is None:
+            caps = caps_line(words)
+        entries = [self._caps_entry(w) for w in words] if caps else [self._entry(w) for w in words]
         n = len(entries)
         out = []
         for i, (own, _, _, _, _) in enumerate(entries):
@@ -202,6 +219,31 @@ class Featurizer:
                 f += entries[i + 2][4]
             out.append(f)
         return out
+
+
+_CAPS_FLAGS = {"U": "CU", "U1": "CU1"}
+_CAPS_SHAPES = {"s": "cs", "-1s": "-1cs", "+1s": "+1cs"}
+
+
+def _caps_feature(feature: str) -> str:
+    """The caps-line variant of a feature: the all-capitals flags and the shapes get their own names."""
+    name, sep, value = feature.partition("=")
+    if not sep:
+        return _CAPS_FLAGS.get(feature, feature)
+    caps_name = _CAPS_SHAPES.get(name)
+    return f"{caps_name}={value}" if caps_name else feature
+
+
+def caps_line(words: Sequence[str]) -> bool:
+    """Whether a line is written in capitals ("SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT ."):
+    at least three words with letters, all of them upper case."""
+    cased = 0
+    for word in words:
+        if word.upper() != word.lower():
+            if not word.isupper():
+                return False
+            cased += 1
+    return cased >= 3
 
 
 _BOS1 = ["-1w=<s>"]
@@ -295,6 +337,22 @@ def _lines(text: str, sentences: Sequence[Sentence]) -> Iterable[list[tuple[int,
             yield offsets[start:]
 
 
+# Two words in capitals with no lower-case letter between them: the cheap test before looking for caps lines.
+_SHOUTING = re.compile(r"[A-Z]{2}[^a-z]*?\b[A-Z]{2}")
+
+
+def capital_lines(text: str, sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
+    """Character ranges of the lines the tagger reads as written in capitals (``caps_line``): wire
+    headlines and datelines, where a capital letter is no sign of a name."""
+    if not _SHOUTING.search(text):
+        return []
+    out = []
+    for offsets in _lines(text, sentences):
+        if caps_line([text[a:b] for a, b in offsets]):
+            out.append((offsets[0][0], offsets[-1][1]))
+    return out
+
+
 # --------------------------------------------------------------------------------------------------------
 # The tagger.
 class ModelMissing(FileNotFoundError):
@@ -367,7 +425,7 @@ class EntityTagger:
         """IOB2 labels (``B-person``, ``I-place``, ``O``...) for one tokenised sentence."""
         if not words:
             return []
-        xseq = self._featurizer().sequence(_as_trained(words))
+        xseq = self._featurizer().sequence(_as_trained(words), caps_line(words))
         with self._lock:
             return self._tagger.tag(xseq)
 
@@ -378,7 +436,7 @@ class EntityTagger:
         out: list[tuple[int, int, str]] = []
         for offsets in _lines(text, sentences):
             words = [text[a:b] for a, b in offsets]
-            xseq = featurizer.sequence(_as_trained(words))
+            xseq = featurizer.sequence(_as_trained(words), caps_line(words))
             with self._lock:
                 labels = tag(xseq)
             if "O" in labels and labels.count("O") == len(labels):

@@ -103,3 +103,38 @@ def test_spans_stop_at_line_ends_and_dates(tagger):
     found = [text[a:b] for a, b, _kind in tagger.spans(text, split_sentences(text))]
     assert "Peter Blackburn" in found and "United Arab Emirates" in found
     assert not any("\n" in span or "1996" in span for span in found)
+
+
+def test_caps_line_is_a_line_of_capitals_with_three_words_or_more():
+    assert ner.caps_line("SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT .".split())
+    assert ner.caps_line("LONDON 1996-08-30 U.S. TROOPS ARRIVE".split())
+    assert not ner.caps_line("AL-AIN , United Arab Emirates 1996-12-06".split())
+    assert not ner.caps_line("LONDON 1996-08-30".split())
+    assert not ner.caps_line("UN NATO".split())
+
+
+def test_words_in_a_caps_line_take_the_caps_features():
+    featurizer = ner.Featurizer()
+    in_headline = featurizer.sequence("CRICKET - ENGLAND WIN".split())[2]
+    in_prose = featurizer.sequence("Officials from ENGLAND said".split())[2]
+    assert "w=england" in in_headline and "w=england" in in_prose
+    assert {"CU", "CL", "cs=X", "-1cs=-", "+1cs=X"} <= set(in_headline)
+    assert not {"U", "s=X", "-1s=-", "+1s=X"} & set(in_headline)
+    assert {"U", "s=X", "-1s=x", "+1s=x"} <= set(in_prose)
+    assert not {"CU", "CL"} & set(in_prose)
+
+
+def test_a_headline_in_capitals(tagger):
+    # Every word is capitalised, so the model reads the words themselves: names, not acronyms.
+    text = "AUSTRALIAN PRIME MINISTER JOHN HOWARD SAYS HE WILL MEET DAVID BARNO IN KANDAHAR ."
+    assert [(text[a:b], kind) for a, b, kind in tagger.spans(text, split_sentences(text))] == [
+        ("JOHN HOWARD", "person"),
+        ("DAVID BARNO", "person"),
+        ("KANDAHAR", "place"),
+    ]
+
+
+def test_capital_lines_are_the_lines_the_tagger_reads_in_capitals():
+    text = "SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT .\nAL-AIN , United Arab Emirates 1996-12-06\n"
+    assert ner.capital_lines(text, split_sentences(text)) == [(0, 57)]
+    assert ner.capital_lines("Japan beat China 2-1.", split_sentences("Japan beat China 2-1.")) == []
