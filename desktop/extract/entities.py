@@ -36,6 +36,7 @@ from desktop.domain import ExtractedMention, Sentence
 from desktop.domain.model import ENTITY_TYPES
 from desktop.extract.gazetteer import Entry, Gazetteer, shared_gazetteer
 from desktop.extract.names import NAME_PARTICLES, fold, preferred_name, resolves_to
+from desktop.extract.ner import capital_lines
 from desktop.extract.periods_in_text import MONTHS
 
 PERSON, ORGANISATION, PLACE = "person", "organisation", "place"
@@ -294,6 +295,17 @@ class _Segmenter:
                 pending = None
             i = j
         return pending
+
+    def listed(self, toks: list[_Token], out: list[_Candidate]) -> None:
+        """Append only the names the lists know in the run, longest first from the left: how a line in
+        capitals is read, where every word is capitalised and the patterns would see names everywhere."""
+        i = 0
+        while i < len(toks):
+            known = None if toks[i].conn else self.known_at(toks, i)
+            if known is None or known[1].caps_only:
+                i += 1  # in capitals an acronym cannot be told from a word ("CAR", "US", "WHO"): the model's call
+            else:
+                i, _pending = self._emit_known(toks, i, known, None, out, False)
 
     # -- helpers ------------------------------------------------------------------------------------------
     def _opener(self, toks: list[_Token], i: int, initial: bool) -> bool:
@@ -714,10 +726,19 @@ def find_mentions(
     starts = [s.start for s in sentences]
     tokens = _tokens(text)
     candidates = _candidates(text, sentences, starts, tokens, segmenter)
+    shouted = capital_lines(text, sentences)
+    if shouted:
+        # In a line of capitals ("SOCCER - JAPAN GET LUCKY WIN") every word is capitalised: there the rules
+        # give only what the lists know, and the rest is the model's to read.
+        candidates = [c for c in candidates if not _inside_any(c, shouted)]
+        for start, end in shouted:
+            for run, _gap in _runs(text, _tokens(text, start, end)):
+                segmenter.listed(run, candidates)
+        candidates.sort(key=lambda c: c.start)
     if extra_spans:
         candidates = candidates + _model_candidates(text, extra_spans, candidates, segmenter, sentences, starts)
     headline = _headline_end(text, gazetteer.plain_words)
-    if headline:
+    if headline and not (shouted and shouted[0][0] < headline):  # a headline in capitals is the model's to read
         candidates = _attested_in_headline(text, headline, tokens, candidates)
     candidates = [c for c in _no_overlap(candidates) if not _junk(c, gazetteer)]
     for cand in candidates:
@@ -741,6 +762,10 @@ def find_mentions(
             )
         )
     return mentions
+
+
+def _inside_any(cand: _Candidate, ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= cand.start and cand.end <= end for start, end in ranges)
 
 
 # US states as news datelines abbreviate them ("TALLAHASSEE, Fla."): the dot belongs to the place.
@@ -819,10 +844,11 @@ def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> l
             cand.type = ORGANISATION  # "Cisco" beside "Cisco Systems", "Saks" beside "Saks Incorporated"
             kept_ids.add(id(cand))
             continue
-        if cand.model_type is not None:
+        if cand.key in readings:  # the model's reading of the name, here or at another mention
             votes = readings[cand.key]
             best = max(votes.values())
-            cand.type = cand.model_type if votes[cand.model_type] == best else votes.most_common(1)[0][0]
+            own = cand.model_type
+            cand.type = own if own is not None and votes[own] == best else votes.most_common(1)[0][0]
             kept_ids.add(id(cand))
             continue
         total, middle, placed = counts[cand.key]

@@ -434,3 +434,35 @@ def test_two_companies_the_model_reads_as_one_are_two():
         ("Cisco Systems", "organisation"), ("Fujitsu", "organisation"),
         ("Procter and Gamble", "organisation"),  # no company named on either side: one name
     ]
+
+
+def test_a_line_in_capitals_is_read_by_lists_and_model_not_by_capitals():
+    text = (
+        "ISRAELI TROOPS RAIDED THE WEST BANK TOWN OF NABLUS , THE FRENCH NEWS AGENCY SAID .\n"
+        "POLICE FIND CAR BOMB IN KABUL\n"
+    )
+    # without the model only what the lists know: no "... NEWS AGENCY" pattern, no "CAR" (the Central
+    # African Republic's acronym) in a line where every word is in capitals
+    assert [(m.text, m.type) for m in mentions_of(text)] == [("WEST BANK", "place"), ("KABUL", "place")]
+    # the model's names stand beside them
+    spans = [(text.index("NABLUS"), text.index("NABLUS") + 6, "place")]
+    assert [(m.text, m.type) for m in mentions_of(text, extra_spans=spans)] == [
+        ("WEST BANK", "place"), ("NABLUS", "place"), ("KABUL", "place"),
+    ]
+
+
+def test_a_headline_in_capitals_keeps_the_model_names_the_story_does_not_repeat():
+    text = "AUSTRALIAN PRIME MINISTER JOHN HOWARD SAYS HE WILL MEET DAVID BARNO IN KANDAHAR ."
+    spans = _proposals(text, ("JOHN HOWARD", "person"), ("DAVID BARNO", "person"), ("KANDAHAR", "place"))
+    assert [(m.text, m.type) for m in mentions_of(text, extra_spans=spans)] == [
+        ("JOHN HOWARD", "person"), ("DAVID BARNO", "person"), ("KANDAHAR", "place"),
+    ]
+
+
+def test_a_name_the_model_read_once_takes_that_reading_at_its_other_mentions():
+    text = "Israeli troops raided Nablus.\nTroops raided the West Bank town of Nablus, the French news agency said.\n"
+    second = text.rindex("Nablus")
+    found = mentions_of(text, extra_spans=[(second, second + 6, "place")])
+    assert [(m.text, m.start, m.type) for m in found] == [
+        ("Nablus", 22, "place"), ("West Bank", 48, "place"), ("Nablus", second, "place"),
+    ]
