@@ -213,7 +213,12 @@ def caps_copies(sentences) -> list[tuple[list[str], list[str]]]:
     DEFEAT ."), which GMB hardly has; the copies teach the caps-line features (``ner.caps_line``) that there
     a capital is no clue and the word itself is.
     """
-    return [([w.upper() for w in words], labels) for i, (words, labels) in enumerate(sentences) if i % 10 == 5]
+    return in_capitals(sentence for i, sentence in enumerate(sentences) if i % 10 == 5)
+
+
+def in_capitals(sentences) -> list[tuple[list[str], list[str]]]:
+    """The sentences upper-cased, labels unchanged."""
+    return [([w.upper() for w in words], labels) for words, labels in sentences]
 
 
 def build_lexicon(train, min_count: int = 3) -> list[str]:
@@ -381,7 +386,7 @@ def main(argv: list[str] | None = None) -> int:
     trained = time.perf_counter()
     scores = score([labels for _w, labels in evaluation], predict(model_path, lexicon, evaluation, clusters))
     print(format_scores(scores))
-    upper = [([w.upper() for w in words], labels) for words, labels in evaluation]
+    upper = in_capitals(evaluation)
     caps_scores = score([labels for _w, labels in upper], predict(model_path, lexicon, upper, clusters))
     print("the same sentences in capitals (as wire headlines are written):")
     print(format_scores(caps_scores))
