@@ -7,6 +7,7 @@ from desktop.charts.chart_panel import ChartPanel
 from desktop.core.messages import FigureSelected
 from tests.charts.fakes import FakeSession
 from tests.charts.sample_figures import TRADE, make_figure, trade_figures
+from tests.qt import shown
 
 FLIGHTS = "direct flights per week"
 
@@ -25,12 +26,7 @@ def _figures():
 
 
 def _panel(qtbot, session, **kwargs):
-    panel = ChartPanel(session, **kwargs)
-    qtbot.addWidget(panel)
-    panel.resize(700, 900)
-    panel.show()
-    qtbot.waitExposed(panel)
-    return panel
+    return shown(qtbot, ChartPanel(session, **kwargs), 700, 900)
 
 
 def test_one_chart_per_metric_most_figures_first(qtbot):

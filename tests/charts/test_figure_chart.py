@@ -6,15 +6,11 @@ from PySide6.QtTest import QTest
 from desktop.charts.figure_chart import FigureChart, tooltip_text
 from tests.charts.fakes import FakeSession
 from tests.charts.sample_figures import TRADE, trade_figures
+from tests.qt import shown
 
 
 def _shown_chart(qtbot, session=None):
-    chart = FigureChart(TRADE, trade_figures(), session=session)
-    qtbot.addWidget(chart)
-    chart.resize(800, 420)
-    chart.show()
-    qtbot.waitExposed(chart)
-    return chart
+    return shown(qtbot, FigureChart(TRADE, trade_figures(), session=session), 800, 420)
 
 
 def test_a_real_click_on_a_point_selects_its_figure(qtbot):

@@ -5,6 +5,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from desktop.charts.figures_table import FIGURE_ID_ROLE, VALUE, FiguresTableModel, FiguresTableView
 from tests.charts.fakes import FakeSession
 from tests.charts.sample_figures import make_figure, trade_figures
+from tests.qt import shown
 
 
 def _many(n=500):
@@ -47,11 +48,7 @@ def test_sort_covers_rows_not_fetched_yet():
 
 def test_view_click_selects_and_selection_shows_the_row(qtbot):
     session = FakeSession(_many(500))
-    view = FiguresTableView(session, batch_size=100)
-    qtbot.addWidget(view)
-    view.resize(800, 400)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown(qtbot, FiguresTableView(session, batch_size=100), 800, 400)
     rect = view.visualRect(view.model().index(2, 0))
     with qtbot.waitSignal(view.figure_picked) as picked:
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

@@ -3,18 +3,15 @@
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from tests.qt import shown
+
 
 def test_picking_a_chart_point_selects_that_figure_everywhere(qtbot, session, tmp_path):
     from desktop.charts.chart_panel import ChartPanel
     from desktop.charts.figures_table import FiguresTableView
     from desktop.export.charts_export import export_panel
 
-    panel, table = ChartPanel(session), FiguresTableView(session)
-    for widget in (panel, table):
-        qtbot.addWidget(widget)
-        widget.resize(800, 700)
-        widget.show()
-        qtbot.waitExposed(widget)
+    panel, table = shown(qtbot, ChartPanel(session), 800, 700), shown(qtbot, FiguresTableView(session), 800, 700)
     chart = panel.charts()[0]
     figure_id = chart.figure_ids()[0]
     QTest.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,

@@ -7,28 +7,19 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from tests.reconcile.conftest import FLIGHTS, TRADE, make_session
+from tests.qt import shown
 
 
 def _view(qtbot, session):
     from desktop.ui.reconcile_view import ReconcileView
 
-    view = ReconcileView(session)
-    qtbot.addWidget(view)
-    view.resize(1300, 600)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
+    return shown(qtbot, ReconcileView(session), 1300, 600)
 
 
 def _panel(qtbot, session):
     from desktop.charts.chart_panel import ChartPanel
 
-    panel = ChartPanel(session)
-    qtbot.addWidget(panel)
-    panel.resize(900, 900)
-    panel.show()
-    qtbot.waitExposed(panel)
-    return panel
+    return shown(qtbot, ChartPanel(session), 900, 900)
 
 
 def _trade_group(view):

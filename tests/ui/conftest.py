@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.qt import shown
+
 QT_NOISE = (
     r"This plugin does not support propagateSizeHints\(\)",  # the offscreen platform, not us
     r"This plugin does not support raise\(\)",
@@ -26,9 +28,4 @@ def window(qtbot, session, tmp_path):
     from desktop.ui.main_window import MainWindow
 
     settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
-    main = MainWindow(session, settings=settings)
-    qtbot.addWidget(main)
-    main.resize(1600, 1000)
-    main.show()
-    qtbot.waitExposed(main)
-    return main
+    return shown(qtbot, MainWindow(session, settings=settings), 1600, 1000)

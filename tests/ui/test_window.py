@@ -10,6 +10,8 @@ from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox
 
+from tests.qt import shown
+
 ARTICLE = """Almaty trade fair opens
 
 Trade between Vietnam and Kazakhstan reached 1.2 billion USD in 2025, officials in Almaty said on Monday.
@@ -199,11 +201,7 @@ def test_layout_is_remembered(qtbot, session, tmp_path):
     from desktop.ui.main_window import MainWindow
 
     settings = QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat)
-    first = MainWindow(session, settings=settings)
-    qtbot.addWidget(first)
-    first.resize(700, 520)
-    first.show()
-    qtbot.waitExposed(first)
+    first = shown(qtbot, MainWindow(session, settings=settings), 700, 520)
     first.figures_dock.hide()
     first.removeDockWidget(first.entities_dock)
     first.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, first.entities_dock)
@@ -211,10 +209,7 @@ def test_layout_is_remembered(qtbot, session, tmp_path):
     size = first.size()
     first.close()
 
-    second = MainWindow(session, settings=settings)
-    qtbot.addWidget(second)
-    second.show()
-    qtbot.waitExposed(second)
+    second = shown(qtbot, MainWindow(session, settings=settings))
     assert second.figures_dock.isHidden()
     assert second.dockWidgetArea(second.entities_dock) == Qt.DockWidgetArea.RightDockWidgetArea
     assert second.size() == size
