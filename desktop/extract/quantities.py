@@ -99,16 +99,6 @@ _CAPITALISED_BEFORE = re.compile(r"([A-Z][\w&.'’-]*)\s$")
 # A capitalised number word inside a sentence, or before a capitalised word, is part of a name.
 _NAME_BEFORE = re.compile(r"[\w,;'’)][ \t]+$")
 _NAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)")
-
-
-def _names_after(text: str, end: int) -> bool:
-    """Whether the counted noun is capitalised, so the whole is a name: "Six Nations", "Three Gorges"; not
-    "Two Vietnamese airlines" (an adjective) nor "Three Americans" (people)."""
-    match = _NAME_AFTER.match(text, end)
-    if match is None:
-        return False
-    word = match.group(1).lower()
-    return word.endswith("s") and word not in DEMONYMS and not word.endswith(DEMONYM_ENDINGS)
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:the|these|those|both|its|their|our|his|her|my|your|all|other|of\s+the|another|first|last|next|every)"
     r"(?:\s+(?:preceding|past|last|next|previous|first|other|remaining|following|final|top|two|three))?\s+$",
@@ -131,6 +121,16 @@ _AFTER_REJECT = re.compile(
     r"(?:st|nd|rd|th)\b|\s+certificates?\b|[:/]\d|\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST)\b"
     rf"|\s+(?:years?\s+ago|{FULL_MONTH_NAMES})\b",
 )
+
+
+def _names_after(text: str, end: int) -> bool:
+    """Whether the counted noun is capitalised, so the whole is a name: "Six Nations", "Three Gorges"; not
+    "Two Vietnamese airlines" (an adjective) nor "Three Americans" (people)."""
+    match = _NAME_AFTER.match(text, end)
+    if match is None:
+        return False
+    word = match.group(1).lower()
+    return word.endswith("s") and word not in DEMONYMS and not word.endswith(DEMONYM_ENDINGS)
 
 
 @dataclass(slots=True)
