@@ -40,7 +40,7 @@ from desktop.charts.units import format_figure, format_interval
 from desktop.core.briefing import Briefing, BriefingSection, build_briefing
 from desktop.core.reconcile import FigureGroup
 from desktop.domain import Figure
-from desktop.export.charts_export import ChartSpec, _dispose, _set_export_mode, build_export_chart
+from desktop.export.charts_export import ChartSpec, export_chart, paint_chart
 
 CHART_SIZE = (720, 360)  # layout pixels of a chart in the briefing (rendered at CHART_SCALE times that)
 CHART_SCALE = 3
@@ -312,23 +312,18 @@ def section_spec(section: BriefingSection) -> ChartSpec:
 
 def render_chart_image(spec: ChartSpec, size: tuple[int, int] = CHART_SIZE, scale: int = CHART_SCALE) -> QImage:
     """A chart drawn offscreen into an image ``scale`` times ``size`` (white, export style, no title)."""
-    chart = build_export_chart(spec, size, show_title=False)
     # draw in layout pixels on a high-density image: every part (legend included) scales alike
     image = QImage(size[0] * scale, size[1] * scale, QImage.Format.Format_ARGB32)
     image.setDevicePixelRatio(scale)
     image.fill(QColor("white"))
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    try:
-        _set_export_mode(chart, True, painter, 1.0)
+    with export_chart(spec, size, show_title=False) as chart:
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         try:
-            chart.scene().render(painter, QRectF(0, 0, size[0], size[1]), QRectF(chart.viewRect()))
+            paint_chart(chart, painter, QRectF(0, 0, size[0], size[1]))
         finally:
-            _set_export_mode(chart, False)
-    finally:
-        painter.end()
-        _dispose(chart)
+            painter.end()
     image.setDevicePixelRatio(1.0)
     image = image.convertToFormat(QImage.Format.Format_RGB32)  # opaque: no grey cast from alpha in the PDF
     return image

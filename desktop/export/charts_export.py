@@ -14,7 +14,8 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -136,11 +137,17 @@ def build_export_chart(spec: ChartSpec, size: tuple[int, int] = DEFAULT_SIZE, *,
     return chart
 
 
-def _dispose(chart: FigureChart) -> None:
-    """Delete an export chart now: a chart left for deleteLater can crash Qt at exit after a PDF render."""
-    chart.hide()
-    chart.deleteLater()
-    QCoreApplication.sendPostedEvents(chart, QEvent.Type.DeferredDelete)
+@contextmanager
+def export_chart(spec: ChartSpec, size: tuple[int, int] = DEFAULT_SIZE, *, show_title: bool = True) -> Iterator[FigureChart]:
+    """``build_export_chart`` for the ``with`` block, deleted at its end: a chart left for deleteLater can
+    crash Qt at exit after a PDF render."""
+    chart = build_export_chart(spec, size, show_title=show_title)
+    try:
+        yield chart
+    finally:
+        chart.hide()
+        chart.deleteLater()
+        QCoreApplication.sendPostedEvents(chart, QEvent.Type.DeferredDelete)
 
 
 def _set_export_mode(chart: FigureChart, on: bool, painter: QPainter | None = None, scale: float = 1.0) -> None:
@@ -151,9 +158,19 @@ def _set_export_mode(chart: FigureChart, on: bool, painter: QPainter | None = No
             item.setExportMode(on, options if on else None)
 
 
-def render_png(spec: ChartSpec, path: Path, size: tuple[int, int] = DEFAULT_SIZE) -> Path:
-    chart = build_export_chart(spec, size)
+def paint_chart(chart: FigureChart, painter: QPainter, target: QRectF) -> None:
+    """Draw the chart's scene into ``target`` of ``painter``, its items in export mode (symbols drawn as
+    shapes, scaled with the target)."""
+    source = QRectF(chart.viewRect())
+    _set_export_mode(chart, True, painter, target.width() / max(source.width(), 1.0))
     try:
+        chart.scene().render(painter, target, source)
+    finally:
+        _set_export_mode(chart, False)
+
+
+def render_png(spec: ChartSpec, path: Path, size: tuple[int, int] = DEFAULT_SIZE) -> Path:
+    with export_chart(spec, size) as chart:
         exporter = pg.exporters.ImageExporter(chart.scene())
         params = exporter.parameters()
         params["width"] = size[0]
@@ -162,23 +179,18 @@ def render_png(spec: ChartSpec, path: Path, size: tuple[int, int] = DEFAULT_SIZE
         params["background"] = QColor("white")
         if not exporter.export(str(path)) and not path.exists():
             raise OSError(f"could not write {path}")
-    finally:
-        _dispose(chart)
     return path
 
 
 def render_svg(spec: ChartSpec, path: Path, size: tuple[int, int] = DEFAULT_SIZE) -> Path:
     """pyqtgraph's SVGExporter; where it fails on closed paths ("Z", pyqtgraph issue #3495, seen with
     Qt 6.12), the scene is drawn straight into a QSvgGenerator instead (text stays text, shapes stay vector)."""
-    chart = build_export_chart(spec, size)
-    try:
+    with export_chart(spec, size) as chart:
         try:
             pg.exporters.SVGExporter(chart.scene()).export(str(path))
         except ValueError:
             _set_export_mode(chart, False)
             _render_svg_directly(chart, spec.metric, path, size)
-    finally:
-        _dispose(chart)
     return path
 
 
@@ -196,10 +208,8 @@ def _render_svg_directly(chart: FigureChart, title: str, path: Path, size: tuple
         raise OSError(f"could not write {path}")
     try:
         painter.fillRect(QRectF(0, 0, *size), QColor("white"))
-        _set_export_mode(chart, True, painter)
-        chart.scene().render(painter, QRectF(0, 0, *size), QRectF(chart.viewRect()))
+        paint_chart(chart, painter, QRectF(0, 0, *size))
     finally:
-        _set_export_mode(chart, False)
         painter.end()
 
 
@@ -271,16 +281,8 @@ def _paint_page(painter: QPainter, writer: QPdfWriter, spec: ChartSpec, number: 
     painter.drawText(QRectF(page.left(), note_top, page.width(), note_rect.height() + 2), flags, footnote)
 
     target = QRectF(page.left(), page.top() + title_height, page.width(), note_top - page.top() - title_height - 8)
-    chart = build_export_chart(spec, (round(target.width()), round(target.height())), show_title=False)
-    try:
-        source = QRectF(chart.viewRect())
-        _set_export_mode(chart, True, painter, target.width() / max(source.width(), 1.0))
-        try:
-            chart.scene().render(painter, target, source)
-        finally:
-            _set_export_mode(chart, False)
-    finally:
-        _dispose(chart)
+    with export_chart(spec, (round(target.width()), round(target.height())), show_title=False) as chart:
+        paint_chart(chart, painter, target)
 
 
 # --------------------------------------------------------------------- CSV
@@ -377,7 +379,7 @@ def export_panel(panel: object, fmt: str, out_dir: Path | str, *, metrics: Seque
 
 
 __all__ = [
-    "CSV_COLUMNS", "ChartSpec", "DEFAULT_SIZE", "FORMATS", "build_export_chart", "export_charts", "export_panel",
+    "CSV_COLUMNS", "ChartSpec", "DEFAULT_SIZE", "FORMATS", "build_export_chart", "export_chart", "export_charts", "export_panel",
     "export_specs", "free_path", "planned_paths", "render_pdf", "render_png", "render_svg", "slugify",
     "sources_footnote", "write_figures_csv",
 ]
