@@ -305,8 +305,12 @@ class MainWindow(QMainWindow):
         self.scope_label.setText("  ·  ".join(parts))
 
     def _task_finished(self, message: TaskFinished) -> None:
+        self._enable_task_actions(True)
+
+    def _enable_task_actions(self, enabled: bool) -> None:
+        """Import and re-extract wait while a task runs: one background task at a time."""
         for action in (self.import_files_action, self.import_folder_action, self.reextract_action):
-            action.setEnabled(True)
+            action.setEnabled(enabled)
 
     # ----------------------------------------------------------------- import
     def ask_import_files(self) -> None:
@@ -333,8 +337,7 @@ class MainWindow(QMainWindow):
         first = Path(paths[0])
         self.session.preferences.last_import_folder = str(first if first.is_dir() else first.parent)
         self.session.save_preferences()
-        for action in (self.import_files_action, self.import_folder_action, self.reextract_action):
-            action.setEnabled(False)
+        self._enable_task_actions(False)
         self.import_status.started("import", f"{len(paths)} item{'s' if len(paths) != 1 else ''}")
         self.session.import_paths([Path(path) for path in paths], origin=self)
         return True
@@ -343,8 +346,7 @@ class MainWindow(QMainWindow):
         if self.session.busy:
             self.statusBar().showMessage("Wait for the running task to finish first.", 8000)
             return
-        for action in (self.import_files_action, self.import_folder_action, self.reextract_action):
-            action.setEnabled(False)
+        self._enable_task_actions(False)
         self.import_status.started("re-extract")
         self.session.reextract(origin=self)
 
