@@ -439,14 +439,29 @@ def _runs(text: str, tokens: list[_Token]) -> list[tuple[list[_Token], str]]:
                 current.append(tok)  # "Mr. Smith", "George W. Bush"
                 previous = tok
                 continue
-            runs.append((current, gap_before))
+            runs.extend(_cut_joined(current, gap_before))
             gap_before = gap
             current = []
         current.append(tok)
         previous = tok
     if current:
-        runs.append((current, gap_before))
+        runs.extend(_cut_joined(current, gap_before))
     return runs
+
+
+def _cut_joined(run: list[_Token], gap: str) -> list[tuple[list[_Token], str]]:
+    """A run holding two names joined by a hyphen after an organisation word, cut in two there:
+    "International Monetary Fund-World Bank"; "President Kassym-Jomart Tokayev" stays one run."""
+    for i in range(1, len(run) - 1):
+        tok = run[i]
+        join = _JOIN.search(tok.text)
+        if join is None or tok.conn or run[i - 1].conn or run[i + 1].conn \
+                or fold(tok.text[: join.start()]) not in shared_gazetteer().org_suffixes:
+            continue
+        left = _Token(tok.start, tok.start + join.start(), tok.text[: join.start()], fold(tok.text[: join.start()]))
+        right = _Token(tok.start + join.end(), tok.end, tok.text[join.end() :], fold(tok.text[join.end() :]))
+        return [(run[:i] + [left], gap)] + _cut_joined([right] + run[i + 1 :], tok.text[join.start() : join.end()])
+    return [(run, gap)]
 
 
 _SEGMENTER: _Segmenter | None = None
@@ -504,7 +519,7 @@ def _model_candidates(
     sport = _SportSentences(text, sentences, starts, segmenter.g)
     teams: set[str] = set()
     added: list[_Candidate] = []
-    for start, end, type_ in spans:
+    for start, end, type_ in _split_joined(text, spans):
         if type_ not in _TYPES or end <= start:
             continue
         k = bisect_left(sure_starts, end) - 1
@@ -513,6 +528,10 @@ def _model_candidates(
             if type_ == ORGANISATION and len(inside) == 1 and inside[0].type == PLACE \
                     and (inside[0].start, inside[0].end) == (start, end) and sport.about(start):
                 teams.add(inside[0].key)  # "England coach Andy Robinson": the team, not the country
+                continue
+            if type_ == PERSON and len(inside) == 1 and _cut_person_off(text, start, end, inside[0]):
+                added.append(_Candidate(start, end, PERSON, None, sure=True, key=fold(text[start:end]),
+                                        model_type=PERSON))
                 continue
             if type_ == ORGANISATION and _reads_longer(text, start, end, inside, segmenter):
                 for c in inside:
@@ -564,6 +583,25 @@ def _model_candidates(
     return added
 
 
+_JOIN = re.compile(r"(?<=[^\W\d_])[-‐/](?=[A-Z])")
+
+
+def _split_joined(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Model spans with two names of two or more words each joined by a hyphen or slash cut in two:
+    "Manchester City-Tottenham Hotspur", "International Monetary Fund-World Bank"; "Kassym-Jomart Tokayev"
+    and "Hewlett-Packard Co." stay whole."""
+    out = []
+    for start, end, type_ in spans:
+        surface = text[start:end]
+        for join in _JOIN.finditer(surface if type_ != PERSON else ""):
+            if len(surface[: join.start()].split()) >= 2 and len(surface[join.end() :].split()) >= 2:
+                out += [(start, start + join.start(), type_), (start + join.end(), end, type_)]
+                break
+        else:
+            out.append((start, end, type_))
+    return out
+
+
 class _SportSentences:
     """Which sentences are about sport (``resources/gazetteer/sport_words.txt``), decided once per sentence."""
 
@@ -581,6 +619,24 @@ class _SportSentences:
             words = _WORD.findall(self.text, sentence.start, sentence.end)
             known = self._known[position] = any(word.rstrip(".").lower() in self.words for word in words)
         return known
+
+
+_OF_THE = re.compile(r" of (?:the )?(?=[A-Z])")
+
+
+def _cut_person_off(text: str, start: int, end: int, organisation: _Candidate) -> bool:
+    """Whether a person the model read in full opens an organisation the patterns made, before "of":
+    "Hannah Ward of the Refugee Council" is Hannah Ward and the Refugee Council. The organisation is cut
+    to what follows "of"."""
+    if organisation.type != ORGANISATION or organisation.name is not None or organisation.start != start \
+            or " " not in text[start:end]:
+        return False
+    join = _OF_THE.match(text, end, organisation.end)
+    if join is None:
+        return False
+    organisation.start = join.end()
+    organisation.key = " ".join(t.key for t in _tokens(text, organisation.start, organisation.end))
+    return True
 
 
 def _whole_organisation(text: str, start: int, end: int) -> _Candidate:
@@ -712,14 +768,15 @@ def _attested_in_headline(text: str, headline: int, tokens: list[_Token], candid
 
 
 def find_mentions(
-    text: str, sentences: Sequence[Sentence], *, extra_spans: Sequence[tuple[int, int, str]] = ()
+    text: str, sentences: Sequence[Sentence], *, extra_spans: Sequence[tuple[int, int, str]] | None = None
 ) -> list[ExtractedMention]:
     """The people, organisations and places named in ``text``, sorted by start and not overlapping.
 
     Each mention's ``name`` is the canonical name of its entity within this text: the list's name for a
     known entity, otherwise the fullest, diacritic-bearing variant ("Lâm" and "To Lam" -> "Tô Lâm").
     ``extra_spans`` are ``(start, end, type)`` proposals of a statistical model: they fill gaps where no
-    rule is sure, through the same filters.
+    rule is sure, through the same filters. ``None`` means no model read the text; an empty sequence means
+    one did and found nothing, so a capitalised word it passed over is not kept on its frequency alone.
     """
     gazetteer = shared_gazetteer()
     segmenter = _segmenter()
@@ -746,7 +803,7 @@ def find_mentions(
             cand.end += 1  # "Google Inc.", "Robert Mondavi Corp.": the abbreviation's dot is part of the name
         elif (cand.type or cand.model_type) == PLACE and text.startswith(".", cand.end) and text[cand.start : cand.end] in _STATE_ABBREVIATIONS:
             cand.end += 1  # "TALLAHASSEE, Fla.": a state's abbreviation keeps its dot
-    resolved = _resolve(text, candidates, gazetteer)
+    resolved = _resolve(text, candidates, gazetteer, model_read=extra_spans is not None)
     mentions = []
     for cand, name in resolved:
         position = bisect_right(starts, cand.start) - 1
@@ -775,8 +832,13 @@ _STATE_ABBREVIATIONS = frozenset(
 )
 
 
-def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> list[tuple[_Candidate, str]]:
-    """Decide the unknown candidates' types and give every candidate its canonical name in this text."""
+def _resolve(
+    text: str, candidates: list[_Candidate], gazetteer: Gazetteer, model_read: bool = False
+) -> list[tuple[_Candidate, str]]:
+    """Decide the unknown candidates' types and give every candidate its canonical name in this text.
+
+    ``model_read``: the model read the text, so an unknown name it did not tag is not kept on frequency
+    alone ("BitTorrent", "Vera Drake" and "Cold War" recur mid-sentence without being names)."""
     # 0. an unknown "Arsene Wenger" whose last word is used alone ("Wenger") is a person
     singles = {c.key for c in candidates if c.type is None and " " not in c.key and not c.caps}
     if singles:
@@ -824,6 +886,7 @@ def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> l
         tally[2] += 1 if cand.hint in _PLACE_HINTS else 0
     organisations = {c.key.split()[0]: c for c in candidates if c.type == ORGANISATION and c.name is None}
     short_forms = _short_forms(candidates, gazetteer)
+    initialisms = _initialisms(text, candidates)
     # one name, one type per text: the model's most frequent reading of a name wins ("Eurotunnel" read as a
     # person twice and as an organisation three times is an organisation everywhere)
     readings: dict[str, Counter[str]] = {}
@@ -840,8 +903,10 @@ def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> l
             cluster_of[id(cand)] = index
             kept_ids.add(id(cand))
             continue
-        if cand.key in short_forms:
-            cand.type = ORGANISATION  # "Cisco" beside "Cisco Systems", "Saks" beside "Saks Incorporated"
+        if cand.key in short_forms or _initials_of(surface) in initialisms:
+            # "Cisco" beside "Cisco Systems", "Saks" beside "Saks Incorporated"; "M&S" beside "Marks &
+            # Spencer", "SEC" beside "Securities and Exchange Commission"
+            cand.type = ORGANISATION
             kept_ids.add(id(cand))
             continue
         if cand.key in readings:  # the model's reading of the name, here or at another mention
@@ -859,7 +924,7 @@ def _resolve(text: str, candidates: list[_Candidate], gazetteer: Gazetteer) -> l
             cand.type = PERSON  # "Khodorkovsky", "Nazarbayev"
         elif cand.caps and len(words) == 1 and not 2 <= len(words[0]) <= 6:
             continue  # a word in capitals that is not an acronym: a shouted headline
-        elif middle >= 2 or (middle >= 1 and total >= 2):
+        elif not model_read and (middle >= 2 or (middle >= 1 and total >= 2)):
             cand.type = PLACE if placed * 2 > total else ORGANISATION
         elif len(words) == 1 and middle >= 1 and words[0] in organisations:
             cand.type = ORGANISATION  # "Sovico" after "Sovico Group"
@@ -928,6 +993,32 @@ def _short_forms(candidates: list[_Candidate], gazetteer: Gazetteer) -> set[str]
             words.pop()
             forms.add(" ".join(words))
     return forms
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’]*")
+
+
+def _initialisms(text: str, candidates: list[_Candidate]) -> set[str]:
+    """The initials of the organisations named here in two or more capitalised words, with and without their
+    connectors: "MS" for "Marks & Spencer", "SEC" for "Securities and Exchange Commission", "DOJ" and "DJ"
+    for "Department of Justice"."""
+    found = set()
+    for cand in candidates:
+        if (cand.type or cand.model_type) != ORGANISATION:
+            continue
+        words = _NAME_WORD.findall(text, cand.start, cand.end)
+        capitalised = [word for word in words if word[0].isupper()]
+        if len(capitalised) >= 2:
+            found.add("".join(word[0] for word in capitalised).upper())
+            found.add("".join(word[0] for word in words).upper())
+    return found
+
+
+def _initials_of(surface: str) -> str:
+    """The capitals of a surface written as an initialism ("M&S" -> "MS", "DrKW" -> "DKW"), else ""."""
+    letters = [c for c in surface if c.isalpha()]
+    capitals = "".join(c for c in letters if c.isupper())
+    return capitals if 2 <= len(capitals) <= 6 and len(letters) - len(capitals) <= 1 else ""
 
 
 def _find_cluster(

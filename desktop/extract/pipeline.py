@@ -35,7 +35,7 @@ class Pipeline:
     def extract(self, text: str) -> Extraction:
         sentences = split_sentences(text)
         sentence_sectors = tuple(self.taxonomy.label(text[s.start:s.end]) for s in sentences)
-        model_spans = ()
+        model_spans = None  # no model read the text (the rules alone decide)
         if self.use_model:
             from desktop.extract.ner import shared_tagger  # the model loads on first use, not at import
 

@@ -13,7 +13,7 @@ JUNK = {
 }
 
 
-def mentions_of(text, extra_spans=()):
+def mentions_of(text, extra_spans=None):
     return find_mentions(text, split_sentences(text), extra_spans=extra_spans)
 
 
@@ -378,6 +378,73 @@ def test_a_company_named_with_its_company_word_is_that_company_without_it():
         ("Cisco", "organisation"),  # the model's "place" loses to the company named here in full
         ("Saks Incorporated", "organisation"), ("Saks", "organisation"),
         ("Vietnam Airlines", "organisation"), ("Vietnam", "place"),  # a listed place stays a place
+    ]
+
+
+def test_an_initialism_of_an_organisation_named_here_is_that_organisation():
+    text = ("Marks & Spencer cut prices. Stuart Rose, head of M&S, said they were too high. The Securities and "
+            "Exchange Commission is looking at the SEC filing.")
+    model = _proposals(text, ("Marks & Spencer", "organisation"), ("Stuart Rose", "person"),
+                       ("M&S", "place"), ("Securities and Exchange Commission", "organisation"))
+    found = mentions_of(text, extra_spans=model)
+    check_invariants(text, found)
+    assert [(m.text, m.type) for m in found] == [
+        ("Marks & Spencer", "organisation"), ("Stuart Rose", "person"),
+        ("M&S", "organisation"),  # the model's "place" loses to the initials of the company named here
+        ("Securities and Exchange Commission", "organisation"),
+        ("SEC", "organisation"),  # not read by the model at all, but the initials of a name given in full
+    ]
+
+
+def test_names_joined_by_a_hyphen_are_cut_apart():
+    text = "Ahead of the International Monetary Fund-World Bank meetings, President Kassym-Jomart Tokayev spoke."
+    assert [(m.text, m.type, m.title) for m in mentions_of(text)] == [
+        ("International Monetary Fund", "organisation", None), ("World Bank", "organisation", None),
+        ("Kassym-Jomart Tokayev", "person", "President"),
+    ]
+    text = "Fan v Fan: Manchester City-Tottenham Hotspur. Manchester City entertain Spurs."
+    found = mentions_of(text, extra_spans=_proposals(
+        text, ("Manchester City-Tottenham Hotspur", "organisation"), ("Spurs", "organisation")))
+    assert [(m.text, m.type) for m in found] == [
+        ("Manchester City", "organisation"), ("Tottenham Hotspur", "organisation"),
+        ("Manchester City", "organisation"), ("Spurs", "organisation"),
+    ]
+
+
+def test_a_person_the_model_reads_before_of_is_cut_off_the_organisation():
+    text = "\"It is not safe,\" said Hannah Ward of the Refugee Council. Staff at the Bank of England agreed."
+    # the patterns alone read one organisation ending on "Council"
+    assert [(m.text, m.type) for m in mentions_of(text)] == [
+        ("Hannah Ward of the Refugee Council", "organisation"), ("Bank of England", "organisation"),
+    ]
+    found = mentions_of(text, extra_spans=_proposals(
+        text, ("Hannah Ward", "person"), ("Refugee Council", "organisation"), ("Bank of England", "organisation")))
+    assert [(m.text, m.type) for m in found] == [
+        ("Hannah Ward", "person"), ("Refugee Council", "organisation"), ("Bank of England", "organisation"),
+    ]
+
+
+def test_a_name_the_model_passed_over_is_not_kept_on_frequency_alone():
+    text = ("Users of BitTorrent share films. The makers of BitTorrent say so. "
+            "Analysts at Ovum say BitTorrent traffic grew, and Ovum expects more.")
+    ovum = [(i, i + 4, "organisation") for i in (text.index("Ovum say"), text.index("Ovum expects"))]
+    # the rules alone keep a capitalised word that recurs mid-sentence
+    assert [(m.text, m.type) for m in mentions_of(text)] == [
+        ("BitTorrent", "organisation"), ("BitTorrent", "organisation"), ("Ovum", "organisation"),
+        ("BitTorrent", "organisation"), ("Ovum", "organisation"),
+    ]
+    # a model that read the text and passed it over outweighs that (it is software, not a company)
+    assert [(m.text, m.type) for m in mentions_of(text, extra_spans=ovum)] == [
+        ("Ovum", "organisation"), ("Ovum", "organisation"),
+    ]
+    assert mentions_of(text, extra_spans=[]) == []
+
+
+def test_attorney_is_a_title():
+    text = "\"It was fraud,\" said US Attorney Roslynn Mauskopf."
+    found = mentions_of(text, extra_spans=_proposals(text, ("US Attorney Roslynn Mauskopf", "organisation")))
+    assert [(m.text, m.type, m.title) for m in found] == [
+        ("US", "place", None), ("Roslynn Mauskopf", "person", "Attorney"),
     ]
 
 
