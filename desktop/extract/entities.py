@@ -797,7 +797,7 @@ def find_mentions(
     headline = _headline_end(text, gazetteer.plain_words)
     if headline and not (shouted and shouted[0][0] < headline):  # a headline in capitals is the model's to read
         candidates = _attested_in_headline(text, headline, tokens, candidates)
-    candidates = [c for c in _no_overlap(candidates) if not _junk(c, gazetteer)]
+    candidates = [c for c in _no_overlap(candidates) if not _junk(c, gazetteer) and not _party_adjective(text, c)]
     for cand in candidates:
         if cand.type == ORGANISATION and text.startswith(".", cand.end) and cand.key.rsplit(" ", 1)[-1] in _DOTTED_SUFFIXES:
             cand.end += 1  # "Google Inc.", "Robert Mondavi Corp.": the abbreviation's dot is part of the name
@@ -819,6 +819,17 @@ def find_mentions(
             )
         )
     return mentions
+
+
+# A party's adjective before the noun it qualifies ("Tory leader", "a Liberal Democrat spokesman") names no
+# organisation; the party as a noun ("the Tories said", "Labour") does.
+_PARTY_ADJECTIVES = frozenset({"tory", "conservative", "liberal democrat", "lib dem", "republican", "democrat",
+                               "democratic"})
+_LOWER_WORD_AFTER = re.compile(r" [a-z]")
+
+
+def _party_adjective(text: str, cand: _Candidate) -> bool:
+    return cand.key in _PARTY_ADJECTIVES and _LOWER_WORD_AFTER.match(text, cand.end) is not None
 
 
 def _inside_any(cand: _Candidate, ranges: list[tuple[int, int]]) -> bool:

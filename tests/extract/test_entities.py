@@ -440,6 +440,15 @@ def test_a_name_the_model_passed_over_is_not_kept_on_frequency_alone():
     assert mentions_of(text, extra_spans=[]) == []
 
 
+def test_a_party_adjective_before_its_noun_is_not_the_party(recognise):
+    text = ("Tory leader Michael Howard met a Liberal Democrat spokesman. The Tories said the Conservative Party "
+            "would win, and Labour agreed.")
+    assert [(m.text, m.type) for m in recognise(text)] == [
+        ("Michael Howard", "person"), ("Tories", "organisation"), ("Conservative Party", "organisation"),
+        ("Labour", "organisation"),
+    ]
+
+
 def test_attorney_is_a_title():
     text = "\"It was fraud,\" said US Attorney Roslynn Mauskopf."
     found = mentions_of(text, extra_spans=_proposals(text, ("US Attorney Roslynn Mauskopf", "organisation")))
