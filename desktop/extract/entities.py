@@ -19,9 +19,10 @@ lists know or the rest of the text confirms, since its capitals say nothing.
 
 What is left is an *unknown* span, kept only with evidence from the rest of the text: it shortens a
 person named in full ("Lâm" -> "Tô Lâm", "Tokayev", "Mai"), it looks like a Slavic or Kazakh surname, or it
-is written in capitals mid-sentence at least twice ("Google", "Yukos", "AOL"). A sentence-initial word with
-no such evidence is dropped: junk hurts a reader more than a miss, and the statistical model's spans
-(``extra_spans``) fill gaps where no rule is sure.
+is the initials of an organisation named here ("M&S"), or, when no model read the text, it is written in
+capitals mid-sentence at least twice ("Google", "Yukos", "AOL"). A sentence-initial word with no such
+evidence is dropped: junk hurts a reader more than a miss, and the statistical model's spans (``extra_spans``)
+fill gaps where no rule is sure.
 """
 
 from __future__ import annotations
@@ -697,6 +698,8 @@ def _junk(cand: _Candidate, gazetteer: Gazetteer) -> bool:
     generic = key in gazetteer.generic and not read_by_model
     if not words or key in gazetteer.stopwords or generic or key in gazetteer.demonyms:
         return True
+    if key.rstrip(".") in _CORPORATE_SUFFIXES:
+        return True  # "Inc." alone names nothing
     if not read_by_model and all(word in gazetteer.stopwords or word in gazetteer.demonyms for word in words):
         return True
     if key in gazetteer.titles or (cand.type != PERSON and len(words) > 1 and words[-1] in gazetteer.event_words):
@@ -803,6 +806,7 @@ def find_mentions(
             cand.end += 1  # "Google Inc.", "Robert Mondavi Corp.": the abbreviation's dot is part of the name
         elif (cand.type or cand.model_type) == PLACE and text.startswith(".", cand.end) and text[cand.start : cand.end] in _STATE_ABBREVIATIONS:
             cand.end += 1  # "TALLAHASSEE, Fla.": a state's abbreviation keeps its dot
+    candidates = _with_comma_suffixes(text, candidates)
     resolved = _resolve(text, candidates, gazetteer, model_read=extra_spans is not None)
     mentions = []
     for cand, name in resolved:
@@ -819,6 +823,23 @@ def find_mentions(
             )
         )
     return mentions
+
+
+_COMMA_SUFFIX = re.compile(r", (?:Inc|Corp|Co|Ltd|LLC|PLC|Plc|LP|L\.P|NV|N\.V|SA|S\.A|AG)\.?(?![\w.])")
+
+
+def _with_comma_suffixes(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """A company's suffix after a comma is part of its name: "Sun Microsystems, Inc.", "Apple Computer, Inc."."""
+    out: list[_Candidate] = []
+    for cand in candidates:
+        if out and cand.start < out[-1].end:
+            continue  # the suffix the name before took in
+        if (cand.type or cand.model_type) == ORGANISATION:
+            suffix = _COMMA_SUFFIX.match(text, cand.end)
+            if suffix is not None:
+                cand.end = suffix.end()
+        out.append(cand)
+    return out
 
 
 # A party's adjective before the noun it qualifies ("Tory leader", "a Liberal Democrat spokesman") names no

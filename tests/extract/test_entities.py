@@ -449,6 +449,16 @@ def test_a_party_adjective_before_its_noun_is_not_the_party(recognise):
     ]
 
 
+def test_a_company_suffix_after_a_comma_is_part_of_the_name():
+    text = "Sun Microsystems, Inc. and Dell Computer signed; Apple Computer, Inc. did not. Dell said so."
+    model = _proposals(text, ("Sun Microsystems", "organisation"), ("Inc.", "organisation"),
+                       ("Dell", "organisation"), ("Apple Computer", "organisation"))
+    assert [(m.text, m.type) for m in mentions_of(text, extra_spans=model)] == [
+        ("Sun Microsystems, Inc.", "organisation"), ("Dell Computer", "organisation"),
+        ("Apple Computer, Inc.", "organisation"), ("Dell", "organisation"),
+    ]
+
+
 def test_attorney_is_a_title():
     text = "\"It was fraud,\" said US Attorney Roslynn Mauskopf."
     found = mentions_of(text, extra_spans=_proposals(text, ("US Attorney Roslynn Mauskopf", "organisation")))
