@@ -1,13 +1,15 @@
 """Readers: one file in, RawDocuments out (a CSV gives one per row).
 
 Formats: the seed format (first line `` date YYYY-MM-DD Title``), plain ``.txt``/``.md`` (first line is the
-headline), ``.html``/``.htm`` (article text only), ``.csv`` (one item per row). Anything else, and anything
-that is not text, raises :class:`UnreadableFile` with a reason a person can act on.
+headline; a wire dateline with a full date just after it, "HANOI 2026-11-20", dates the story),
+``.html``/``.htm`` (article text only), ``.csv`` (one item per row). Anything else, and anything that is not
+text, raises :class:`UnreadableFile` with a reason a person can act on.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime
 import hashlib
 import html as html_lib
 import io
@@ -56,11 +58,48 @@ def read_plain_text(text: str, source: str) -> RawDocument:
         date, fmt, text = header.group(1), "seed", text[header.end():]
     else:
         date, fmt, text = None, "text", text.lstrip("\ufeff\n ")
-    first_line = text.split("\n", 1)[0]
+    first_line, _, body = text.partition("\n")
     title = first_line.lstrip("#").strip()
     if len(title) > 300:
         title = title[:297].rstrip() + "…"
-    return _document(text, title, source, date, fmt)
+    return _document(text, title, source, date or dateline_date(body), fmt)
+
+
+_MONTHS = {name: number for number, name in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+_DATE_WORDS = (
+    r"(?P<iso>\d{4}-\d{2}-\d{2})"
+    r"|(?P<month>[A-Z][a-z]{2,8})\.? (?P<day>\d{1,2}),? (?P<year>\d{4})"  # November 20, 2026
+    r"|(?P<day2>\d{1,2}) (?P<month2>[A-Z][a-z]{2,8})\.? (?P<year2>\d{4})"  # 20 November 2026
+)
+# A wire dateline opening the story: a place (and its agency), then the date: "HANOI 2026-11-20",
+# "ALMATY, Kazakhstan, November 20, 2026 (Reuters) -", "Hanoi, 20 November 2026".
+_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*)*[ ,]+(?:\([^)\n]{1,30}\)[ ,]*)?(?:" + _DATE_WORDS + r")\b",
+    re.MULTILINE,
+)
+
+
+def dateline_date(body: str) -> str | None:
+    """The ISO date of a dateline in the story's first lines, or None (a dateline without a year says too
+    little: "ALMATY, Nov 20 (Reuters)")."""
+    head = body.lstrip("\n")[:400]
+    for found in _DATELINE.finditer(head):
+        if found.start() > 0 and head.count("\n", 0, found.start()) > 2:
+            break
+        if found.group("iso"):
+            year, month, day = (int(part) for part in found.group("iso").split("-"))
+        else:
+            month_name = (found.group("month") or found.group("month2")).lower()[:3]
+            if month_name not in _MONTHS:
+                continue
+            year = int(found.group("year") or found.group("year2"))
+            month, day = _MONTHS[month_name], int(found.group("day") or found.group("day2"))
+        try:
+            return datetime.date(year, month, day).isoformat()
+        except ValueError:
+            continue
+    return None
 
 
 _DROP_TAGS = "script, style, noscript, template, nav, header, footer, aside, form, iframe, svg, button"

@@ -29,6 +29,26 @@ def test_plain_text_headline_is_the_first_line():
     assert document.text.split("\n", 1)[0] == document.title
 
 
+@pytest.mark.parametrize("dateline, date", [
+    ("HANOI 2026-11-20", "2026-11-20"),
+    ("ALMATY, Kazakhstan, November 20, 2026 (Reuters) - Flights will", "2026-11-20"),
+    ("Hanoi, 20 Nov. 2026 - Flights will", "2026-11-20"),
+    ("ALMATY, Nov 20 (Reuters) - Flights will", None),  # no year: too little to date the story
+    ("HANOI 2026-02-30", None),  # not a day of the calendar
+])
+def test_a_wire_dateline_dates_a_plain_text_story(tmp_path: Path, dateline: str, date: str | None):
+    path = tmp_path / "wire.txt"
+    path.write_text(f"AVIATION - NEW ALMATY FLIGHTS\n{dateline}\nVietnam Airlines will add flights.\n", encoding="utf-8")
+    (document,) = read_file(path)
+    assert (document.title, document.date) == ("AVIATION - NEW ALMATY FLIGHTS", date)
+    assert dateline in document.text  # the dateline stays in the story
+
+
+def test_no_bbc_story_takes_a_date_from_its_first_lines():
+    dated = [path for path in sorted((CORPORA / "bbc").rglob("*.txt")) if read_file(path)[0].date]
+    assert dated == []
+
+
 def test_windows_1252_file_is_decoded(tmp_path: Path):
     path = tmp_path / "cp1252.txt"
     path.write_bytes("Café prices\n\nThe café’s prices rose 5% to £3.20.".encode("cp1252"))
