@@ -176,6 +176,16 @@ def test_metrics_and_sectors():
     assert [f.metric for f in figures(text)] == ["bilateral trade turnover", "GDP growth"]
 
 
+def test_a_growth_rate_of_arrivals_and_a_trade_target_have_their_metrics():
+    text = ("Tourist arrivals from Kazakhstan rose 42 percent in the first ten months of the year to 96,000. "
+            "The two countries target $2 billion in annual trade by 2030.")
+    assert [(f.text, f.metric, f.sectors, f.kind) for f in figures(text)] == [
+        ("42 percent", "tourist arrivals growth", ("tourism",), "actual"),
+        ("96,000", "tourist arrivals", ("tourism",), "actual"),
+        ("$2 billion", "bilateral trade turnover", ("trade",), "target"),
+    ]
+
+
 def test_conversions_share_period_and_metric():
     found = figures("It reported profits of $3.65bn (£1.97bn) for the final three months of 2004.")
     assert [(f.text, f.unit, f.period, f.metric) for f in found] == [
