@@ -2,7 +2,7 @@
 # unlabelled BBC, AG News and GMB training text under ../shared/corpora; about a minute, seeded) and then
 # retrains the shipped entity recogniser (resources/models/ner.crfsuite and ner.json) from
 # ../shared/corpora/gmb_ner/ner_dataset.csv and the hand-annotated news in tools/data/ (texts read from
-# ../shared/corpora/bbc and ag_news): about 7 minutes on one core, deterministic.
+# ../shared/corpora/bbc and ag_news): about 15 minutes on one core, deterministic.
 PYTHON ?= python
 
 .PHONY: model clusters plain-words
