@@ -12,6 +12,29 @@ from dataclasses import dataclass
 
 _END = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 
+# Each month's spellings, full name first; the one table for month words (extraction, datelines).
+_MONTH_SPELLINGS = (
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may",),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sept", "sep"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+)
+MONTHS = {name: number for number, names in enumerate(_MONTH_SPELLINGS, start=1) for name in names}
+#: Regular-expression alternations of capitalised month words: full names, and full names or abbreviations.
+FULL_MONTH_NAMES = "(?:" + "|".join(names[0].capitalize() for names in _MONTH_SPELLINGS) + ")"
+MONTH_NAMES = (
+    "(?:" + "|".join([names[0].capitalize() for names in _MONTH_SPELLINGS]
+                     + [short.capitalize() for names in _MONTH_SPELLINGS for short in names[1:]]) + ")"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Period:

@@ -35,10 +35,10 @@ from dataclasses import dataclass
 
 from desktop.domain import ExtractedMention, Sentence
 from desktop.domain.model import ENTITY_TYPES
+from desktop.domain.periods import MONTHS
 from desktop.extract.gazetteer import Entry, Gazetteer, shared_gazetteer
 from desktop.extract.names import NAME_PARTICLES, fold, preferred_name, resolves_to
 from desktop.extract.ner import capital_lines
-from desktop.extract.periods_in_text import MONTHS
 
 PERSON, ORGANISATION, PLACE = "person", "organisation", "place"
 _TYPES = frozenset(ENTITY_TYPES)

@@ -14,29 +14,8 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from desktop.domain import Sentence
+from desktop.domain.periods import MONTH_NAMES, MONTHS
 
-# Each month's spellings, full name first; the one table for month words in extraction.
-_MONTH_SPELLINGS = (
-    ("january", "jan"),
-    ("february", "feb"),
-    ("march", "mar"),
-    ("april", "apr"),
-    ("may",),
-    ("june", "jun"),
-    ("july", "jul"),
-    ("august", "aug"),
-    ("september", "sept", "sep"),
-    ("october", "oct"),
-    ("november", "nov"),
-    ("december", "dec"),
-)
-MONTHS = {name: number for number, names in enumerate(_MONTH_SPELLINGS, start=1) for name in names}
-#: Regular-expression alternations of capitalised month words: full names, and full names or abbreviations.
-FULL_MONTH_NAMES = "(?:" + "|".join(names[0].capitalize() for names in _MONTH_SPELLINGS) + ")"
-MONTH_NAMES = (
-    "(?:" + "|".join([names[0].capitalize() for names in _MONTH_SPELLINGS]
-                     + [short.capitalize() for names in _MONTH_SPELLINGS for short in names[1:]]) + ")"
-)
 _MONTH = MONTH_NAMES + r"\.?"
 _COUNT_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,

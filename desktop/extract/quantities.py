@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from desktop.extract.periods_in_text import FULL_MONTH_NAMES, MONTH_NAMES
+from desktop.domain.periods import FULL_MONTH_NAMES, MONTH_NAMES
 from desktop.extract.quantity_words import (  # noqa: F401 (PEOPLE_NOUNS is re-exported)
     _CURRENCY_SIGNS,
     _ISO_CODES,

@@ -20,6 +20,7 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from desktop.domain import RawDocument
+from desktop.domain.periods import MONTH_NAMES, MONTHS
 from desktop.ingest.decoding import UnreadableText, decode_text
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -62,15 +63,13 @@ def read_plain_text(text: str, source: str) -> RawDocument:
     title = first_line.lstrip("#").strip()
     if len(title) > 300:
         title = title[:297].rstrip() + "…"
-    return _document(text, title, source, date or dateline_date(body), fmt)
+    return _document(text, title, source, date or _dateline_date(body), fmt)
 
 
-_MONTHS = {name: number for number, name in enumerate(
-    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
 _DATE_WORDS = (
     r"(?P<iso>\d{4}-\d{2}-\d{2})"
-    r"|(?P<month>[A-Z][a-z]{2,8})\.? (?P<day>\d{1,2}),? (?P<year>\d{4})"  # November 20, 2026
-    r"|(?P<day2>\d{1,2}) (?P<month2>[A-Z][a-z]{2,8})\.? (?P<year2>\d{4})"  # 20 November 2026
+    rf"|(?P<month>{MONTH_NAMES})\.? (?P<day>\d{{1,2}}),? (?P<year>\d{{4}})"  # November 20, 2026
+    rf"|(?P<day2>\d{{1,2}}) (?P<month2>{MONTH_NAMES})\.? (?P<year2>\d{{4}})"  # 20 November 2026
 )
 # A wire dateline opening the story: a place (and its agency), then the date: "HANOI 2026-11-20",
 # "ALMATY, Kazakhstan, November 20, 2026 (Reuters) -", "Hanoi, 20 November 2026".
@@ -80,21 +79,19 @@ _DATELINE = re.compile(
 )
 
 
-def dateline_date(body: str) -> str | None:
+def _dateline_date(body: str) -> str | None:
     """The ISO date of a dateline in the story's first lines, or None (a dateline without a year says too
     little: "ALMATY, Nov 20 (Reuters)")."""
     head = body.lstrip("\n")[:400]
     for found in _DATELINE.finditer(head):
-        if found.start() > 0 and head.count("\n", 0, found.start()) > 2:
+        if head.count("\n", 0, found.start()) > 2:
             break
         if found.group("iso"):
             year, month, day = (int(part) for part in found.group("iso").split("-"))
         else:
-            month_name = (found.group("month") or found.group("month2")).lower()[:3]
-            if month_name not in _MONTHS:
-                continue
             year = int(found.group("year") or found.group("year2"))
-            month, day = _MONTHS[month_name], int(found.group("day") or found.group("day2"))
+            month = MONTHS[(found.group("month") or found.group("month2")).lower()]
+            day = int(found.group("day") or found.group("day2"))
         try:
             return datetime.date(year, month, day).isoformat()
         except ValueError:
