@@ -530,7 +530,11 @@ def _model_candidates(
                     and (inside[0].start, inside[0].end) == (start, end) and sport.about(start):
                 teams.add(inside[0].key)  # "England coach Andy Robinson": the team, not the country
                 continue
-            if type_ == PERSON and len(inside) == 1 and _cut_person_off(text, start, end, inside[0]):
+            rest = _after_person(text, start, end, inside[0]) if type_ == PERSON and len(inside) == 1 else None
+            if rest is not None:
+                organisation = inside[0]  # "Hannah Ward of the Refugee Council": cut to "Refugee Council"
+                organisation.start = rest
+                organisation.key = " ".join(t.key for t in _tokens(text, rest, organisation.end))
                 added.append(_Candidate(start, end, PERSON, None, sure=True, key=fold(text[start:end]),
                                         model_type=PERSON))
                 continue
@@ -625,19 +629,14 @@ class _SportSentences:
 _OF_THE = re.compile(r" of (?:the )?(?=[A-Z])")
 
 
-def _cut_person_off(text: str, start: int, end: int, organisation: _Candidate) -> bool:
-    """Whether a person the model read in full opens an organisation the patterns made, before "of":
-    "Hannah Ward of the Refugee Council" is Hannah Ward and the Refugee Council. The organisation is cut
-    to what follows "of"."""
+def _after_person(text: str, start: int, end: int, organisation: _Candidate) -> int | None:
+    """Where the organisation's own name starts when a person the model read in full opens an organisation
+    the patterns made, before "of" ("Hannah Ward of the Refugee Council"); None otherwise."""
     if organisation.type != ORGANISATION or organisation.name is not None or organisation.start != start \
             or " " not in text[start:end]:
-        return False
+        return None
     join = _OF_THE.match(text, end, organisation.end)
-    if join is None:
-        return False
-    organisation.start = join.end()
-    organisation.key = " ".join(t.key for t in _tokens(text, organisation.start, organisation.end))
-    return True
+    return join.end() if join is not None else None
 
 
 def _whole_organisation(text: str, start: int, end: int) -> _Candidate:
@@ -801,12 +800,7 @@ def find_mentions(
     if headline and not (shouted and shouted[0][0] < headline):  # a headline in capitals is the model's to read
         candidates = _attested_in_headline(text, headline, tokens, candidates)
     candidates = [c for c in _no_overlap(candidates) if not _junk(c, gazetteer) and not _party_adjective(text, c)]
-    for cand in candidates:
-        if cand.type == ORGANISATION and text.startswith(".", cand.end) and cand.key.rsplit(" ", 1)[-1] in _DOTTED_SUFFIXES:
-            cand.end += 1  # "Google Inc.", "Robert Mondavi Corp.": the abbreviation's dot is part of the name
-        elif (cand.type or cand.model_type) == PLACE and text.startswith(".", cand.end) and text[cand.start : cand.end] in _STATE_ABBREVIATIONS:
-            cand.end += 1  # "TALLAHASSEE, Fla.": a state's abbreviation keeps its dot
-    candidates = _with_comma_suffixes(text, candidates)
+    candidates = _with_trailing_marks(text, candidates)
     resolved = _resolve(text, candidates, gazetteer, model_read=extra_spans is not None)
     mentions = []
     for cand, name in resolved:
@@ -825,19 +819,33 @@ def find_mentions(
     return mentions
 
 
+# US states as news datelines abbreviate them ("TALLAHASSEE, Fla."): the dot belongs to the place.
+_STATE_ABBREVIATIONS = frozenset(
+    "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev "
+    "Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo".split()
+)
+
+
 _COMMA_SUFFIX = re.compile(r", (?:Inc|Corp|Co|Ltd|LLC|PLC|Plc|LP|L\.P|NV|N\.V|SA|S\.A|AG)\.?(?![\w.])")
 
 
-def _with_comma_suffixes(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
-    """A company's suffix after a comma is part of its name: "Sun Microsystems, Inc.", "Apple Computer, Inc."."""
+def _with_trailing_marks(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """Names extended over the marks after them that belong to them: the dot of "Google Inc." and of
+    "TALLAHASSEE, Fla.", and a company's suffix after a comma ("Sun Microsystems, Inc."), which then is no
+    name of its own."""
     out: list[_Candidate] = []
     for cand in candidates:
         if out and cand.start < out[-1].end:
             continue  # the suffix the name before took in
-        if (cand.type or cand.model_type) == ORGANISATION:
+        type_ = cand.type or cand.model_type
+        if type_ == ORGANISATION:
             suffix = _COMMA_SUFFIX.match(text, cand.end)
             if suffix is not None:
                 cand.end = suffix.end()
+            elif text.startswith(".", cand.end) and cand.key.rsplit(" ", 1)[-1] in _DOTTED_SUFFIXES:
+                cand.end += 1
+        elif type_ == PLACE and text.startswith(".", cand.end) and text[cand.start : cand.end] in _STATE_ABBREVIATIONS:
+            cand.end += 1
         out.append(cand)
     return out
 
@@ -855,13 +863,6 @@ def _party_adjective(text: str, cand: _Candidate) -> bool:
 
 def _inside_any(cand: _Candidate, ranges: list[tuple[int, int]]) -> bool:
     return any(start <= cand.start and cand.end <= end for start, end in ranges)
-
-
-# US states as news datelines abbreviate them ("TALLAHASSEE, Fla."): the dot belongs to the place.
-_STATE_ABBREVIATIONS = frozenset(
-    "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev "
-    "Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo".split()
-)
 
 
 def _resolve(
