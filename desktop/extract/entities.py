@@ -592,9 +592,9 @@ _JOIN = re.compile(r"(?<=[^\W\d_])[-‐/](?=[A-Z])")
 
 
 def _split_joined(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Model spans with two names of two or more words each joined by a hyphen or slash cut in two:
-    "Manchester City-Tottenham Hotspur", "International Monetary Fund-World Bank"; "Kassym-Jomart Tokayev"
-    and "Hewlett-Packard Co." stay whole."""
+    """Model spans (organisations and places) with two names of two or more words each joined by a hyphen or
+    slash, cut in two: "Manchester City-Tottenham Hotspur", "International Monetary Fund-World Bank";
+    "Hewlett-Packard Co." stays whole, and a person's span is never cut ("Anne-Marie Smith-Jones")."""
     out = []
     for start, end, type_ in spans:
         surface = text[start:end]
