@@ -39,6 +39,7 @@ from desktop.domain.periods import MONTHS
 from desktop.extract.gazetteer import Entry, Gazetteer, shared_gazetteer
 from desktop.extract.names import NAME_PARTICLES, fold, preferred_name, resolves_to
 from desktop.extract.ner import capital_lines
+from desktop.extract.teams import SportSentences, in_fixture, in_team_place
 
 PERSON, ORGANISATION, PLACE = "person", "organisation", "place"
 _TYPES = frozenset(ENTITY_TYPES)
@@ -517,7 +518,7 @@ def _model_candidates(
     sure = sorted((c for c in taken if c.sure), key=lambda c: (c.start, c.end))
     sure_starts = [c.start for c in sure]
     unknown = {(c.start, c.end): c for c in taken if c.type is None}
-    sport = _SportSentences(text, sentences, starts, segmenter.g)
+    sport = SportSentences(text, sentences, segmenter.g.sport_words)
     teams: set[str] = set()
     added: list[_Candidate] = []
     for start, end, type_ in _split_joined(text, spans):
@@ -605,25 +606,6 @@ def _split_joined(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tupl
         else:
             out.append((start, end, type_))
     return out
-
-
-class _SportSentences:
-    """Which sentences are about sport (``resources/gazetteer/sport_words.txt``), decided once per sentence."""
-
-    def __init__(self, text: str, sentences: Sequence[Sentence], starts: list[int], gazetteer: Gazetteer) -> None:
-        self.text, self.sentences, self.starts, self.words = text, sentences, starts, gazetteer.sport_words
-        self._known: dict[int, bool] = {}
-
-    def about(self, offset: int) -> bool:
-        position = bisect_right(self.starts, offset) - 1
-        if position < 0:
-            return False
-        known = self._known.get(position)
-        if known is None:
-            sentence = self.sentences[position]
-            words = _WORD.findall(self.text, sentence.start, sentence.end)
-            known = self._known[position] = any(word.rstrip(".").lower() in self.words for word in words)
-        return known
 
 
 _OF_THE = re.compile(r" of (?:the )?(?=[A-Z])")
@@ -801,6 +783,8 @@ def find_mentions(
         candidates = _attested_in_headline(text, headline, tokens, candidates)
     candidates = [c for c in _no_overlap(candidates) if not _junk(c, gazetteer) and not _party_adjective(text, c)]
     candidates = _with_trailing_marks(text, candidates)
+    _clubs_by_town(text, candidates, SportSentences(text, sentences, gazetteer.sport_words, gazetteer.sport_terms),
+                   gazetteer)
     resolved = _resolve(text, candidates, gazetteer, model_read=extra_spans is not None)
     mentions = []
     for cand, name in resolved:
@@ -859,6 +843,33 @@ _LOWER_WORD_AFTER = re.compile(r" [a-z]")
 
 def _party_adjective(text: str, cand: _Candidate) -> bool:
     return cand.key in _PARTY_ADJECTIVES and _LOWER_WORD_AFTER.match(text, cand.end) is not None
+
+
+def _clubs_by_town(text: str, candidates: list[_Candidate], sport: SportSentences, gazetteer: Gazetteer) -> None:
+    """A town where a team stands in a sports story is the club ("Leicester beat Stoke", "Arsenal v Stoke");
+    once the club, it is the club throughout the story, except where it is plainly where something happens
+    ("competes in Edinburgh"). Countries, people, a sentence's opening word and plain words are left alone."""
+    if not sport.story():
+        return
+    people = {word for c in candidates if PERSON in (c.type, c.model_type) for word in c.key.split()}
+    grounds = ("road", "park", "lane", "moor", "stadium", "ground", "arena", "field", "bridge", "trafford")
+
+    def town(cand: _Candidate, fixture: bool = False) -> bool:
+        if cand.type == PLACE:
+            return cand.name in gazetteer.cities
+        if cand.key.endswith(grounds) or cand.key.rsplit(" ", 1)[-1] in gazetteer.event_words:
+            return False  # "a trip to Turf Moor" is the ground, "their Champions Trophy squad" the event
+        return (cand.type is None and cand.model_type in (None, PLACE)
+                and not (cand.initial and cand.model_type is None and not fixture)
+                and cand.key not in people and cand.key not in gazetteer.plain_words
+                and cand.key not in gazetteer.sport_terms)  # "the Championship side" is the league
+
+    clubs = {c.key for c in candidates if town(c, in_fixture(text, c.start, c.end, sport))
+             and in_team_place(text, c.start, c.end, sport)}
+    for cand in candidates:
+        before = _WORD_BEFORE.search(text, max(0, cand.start - 20), cand.start)
+        if cand.key in clubs and town(cand, True) and not (before and before.group(1).lower() in _PLACE_HINTS):
+            cand.type, cand.sure = ORGANISATION, True
 
 
 def _inside_any(cand: _Candidate, ranges: list[tuple[int, int]]) -> bool:

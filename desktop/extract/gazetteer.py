@@ -48,8 +48,10 @@ class Gazetteer:
     given_names: frozenset[str] = frozenset()
     surnames: frozenset[str] = frozenset()
     countries: frozenset[str] = frozenset()  # canonical names of countries.txt: not regions or cities
+    cities: frozenset[str] = frozenset()  # canonical names of cities.txt
     plain_words: frozenset[str] = frozenset()  # words news writes in lower case ("offers", "sees")
     sport_words: frozenset[str] = frozenset()  # words of a sentence about sport ("coach", "defeat")
+    sport_terms: frozenset[str] = frozenset()  # words news writes almost only about sport ("striker")
 
     def lookup(self, folded: str, text: str | None = None) -> Entry | None:
         entry = self.entries.get(folded)
@@ -106,6 +108,7 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
     folder = folder or resource_path("gazetteer")
     gazetteer = Gazetteer()
     countries: set[str] = set()
+    cities: set[str] = set()
     for file_name in ("people.txt", "organisations.txt", *_PLACE_FILES):
         entry_type = _TYPE_OF_FILE[file_name]
         for line in _lines(folder / file_name):
@@ -113,6 +116,8 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
             name = parts[0]
             if file_name == "countries.txt":
                 countries.add(name)
+            elif file_name == "cities.txt":
+                cities.add(name)
             entry = Entry(name, entry_type)
             _add(gazetteer, name, entry)
             if len(parts) > 1:
@@ -129,6 +134,7 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
         lengths.setdefault(tokens[0], set()).add(len(tokens))
     gazetteer.lengths = {first: tuple(sorted(counts, reverse=True)) for first, counts in lengths.items()}
     gazetteer.countries = frozenset(countries)
+    gazetteer.cities = frozenset(cities)
 
     title_lengths: dict[str, set[int]] = {}
     for line in _lines(folder / "titles.txt"):
@@ -170,6 +176,7 @@ def load_gazetteer(folder: Path | None = None) -> Gazetteer:
     gazetteer.surnames = _words(folder / "surnames.txt")
     gazetteer.plain_words = _words(folder / "plain_words.txt")
     gazetteer.sport_words = _words(folder / "sport_words.txt")
+    gazetteer.sport_terms = _words(folder / "sport_terms.txt")
     return gazetteer
 
 

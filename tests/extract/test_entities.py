@@ -511,6 +511,35 @@ def test_a_country_the_model_reads_as_an_organisation_is_a_team_only_in_a_senten
         ("England", "organisation"), ("England", "organisation"), ("England", "organisation"), ("England", "place")]
 
 
+def test_a_town_where_a_team_stands_in_a_sports_story_is_the_club():
+    text = (
+        "Leicester striker Tony Cottee scored twice as Leicester beat Stoke in the league. Southampton manager "
+        "Harry Redknapp praised his goalkeeper after the match in Southampton.\n"
+        "Premier league results\nBlackburn 0 Ipswich 3\n"
+        "FA Cup fixtures\nArsenal v Swindon\n"
+    )
+    found = mentions_of(text, extra_spans=_proposals(
+        text, ("Tony Cottee", "person"), ("Harry Redknapp", "person"), ("Arsenal", "organisation")))
+    check_invariants(text, found)
+    assert [(m.text, m.type) for m in found] == [
+        ("Leicester", "organisation"), ("Tony Cottee", "person"), ("Leicester", "organisation"),
+        ("Stoke", "organisation"),  # a town no list knows and the model passed over, where a team is beaten
+        ("Southampton", "organisation"), ("Harry Redknapp", "person"),
+        ("Southampton", "place"),  # "the match in Southampton": where it was played
+        ("Blackburn", "organisation"), ("Ipswich", "organisation"),  # a result line, first word included
+        ("Arsenal", "organisation"), ("Swindon", "organisation"),
+    ]
+
+
+def test_a_town_stays_a_place_outside_a_sports_story():
+    # "beat", "visit" and "win over" are not sport here: no team word, no sports story
+    text = ("The minister will visit Leicester and Stoke next week. Traffic in Leicester beat the record. "
+            "Apple hopes to win over Windows users in Leicester.")
+    found = mentions_of(text, extra_spans=_proposals(text, ("Apple", "organisation")))
+    assert [(m.text, m.type) for m in found if m.text in ("Leicester", "Stoke")] == [
+        ("Leicester", "place"), ("Leicester", "place"), ("Leicester", "place")]
+
+
 def test_two_companies_the_model_reads_as_one_are_two():
     text = "Cisco Systems and Fujitsu will develop routers. Procter and Gamble sells soap."
     found = mentions_of(text, extra_spans=_proposals(
