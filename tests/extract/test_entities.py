@@ -363,6 +363,11 @@ def test_events_awards_and_treaties_are_not_organisations():
     found = mentions_of(text, extra_spans=_proposals(
         text, ("Kyoto Protocol", "organisation"), ("Asian Cup", "organisation"), ("Brit Awards", "organisation")))
     assert [(m.text, m.type) for m in found] == [("Japan", "place")]
+    text = "India named their Champions Trophy squad before the World Series and the Manchester Games."
+    found = mentions_of(text, extra_spans=_proposals(
+        text, ("India", "place"), ("Champions Trophy", "organisation"), ("World Series", "organisation"),
+        ("Manchester Games", "organisation")))
+    assert [(m.text, m.type) for m in found] == [("India", "place")]
 
 
 def test_a_company_named_with_its_company_word_is_that_company_without_it():
