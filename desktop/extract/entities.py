@@ -23,13 +23,15 @@ is the initials of an organisation named here ("M&S"), or, when no model read th
 capitals mid-sentence at least twice ("Google", "Yukos", "AOL"). A sentence-initial word with no such
 evidence is dropped: junk hurts a reader more than a miss, and the statistical model's spans (``extra_spans``)
 fill gaps where no rule is sure.
+
+This module finds and cuts the names; ``teams`` reads clubs named by their town in sports stories, and
+``resolution`` settles the unknown spans' types and every name's canonical form.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -37,11 +39,12 @@ from desktop.domain import ExtractedMention, Sentence
 from desktop.domain.model import ENTITY_TYPES
 from desktop.domain.periods import MONTHS
 from desktop.extract.gazetteer import Entry, Gazetteer, shared_gazetteer
-from desktop.extract.names import NAME_PARTICLES, fold, preferred_name, resolves_to
+from desktop.extract.candidates import ORGANISATION, PERSON, PLACE, PLACE_HINTS, Candidate
+from desktop.extract.names import NAME_PARTICLES, fold
 from desktop.extract.ner import capital_lines
+from desktop.extract.resolution import resolve
 from desktop.extract.teams import SportSentences, in_fixture, in_team_place
 
-PERSON, ORGANISATION, PLACE = "person", "organisation", "place"
 _TYPES = frozenset(ENTITY_TYPES)
 
 
@@ -72,8 +75,6 @@ _ABBREVIATED = frozenset("Mr Mrs Ms Dr Prof St Gen Col Lt Sgt Capt Cmdr Adm Maj 
 # Gaps across which a title still reaches the next run: "Ambassador to Kazakhstan Pham Thai Nhu Mai".
 _TITLE_GAPS = frozenset({" to ", " in ", " of ", " of the ", " for ", " at "})
 _PLACE_WORDS = frozenset("province city oblast region district county prefecture municipality".split())
-_PLACE_HINTS = frozenset("in near outside across".split())
-_SLAVIC = re.compile(r"^\w{3,}(?:ov|ev|yev|ova|eva|yeva|enko|sky|skiy|ski|uly|kyzy|vich|ovich|shvili|dze|yan)$")
 # Letters after a person's name that are not part of it: "Frank Field MP", "Nicholas Blake QC".
 _POSTNOMINALS = frozenset("mp mps mep msp am mla qc kc obe mbe cbe kbe jr sr phd md".split())
 _COMMON_ENDING = re.compile(r"(?:ing|ly|ed)$")
@@ -102,21 +103,6 @@ class _Token:
     text: str
     key: str  # folded
     conn: bool = False  # a lower-case connector between capitalised words
-
-
-@dataclass(slots=True)
-class _Candidate:
-    start: int
-    end: int
-    type: str | None  # None: unknown, decided by the rest of the text
-    name: str | None  # canonical name when a list knows it
-    title: str | None = None
-    sure: bool = False  # a list, a title or a pattern says so: a model span does not replace it
-    initial: bool = False  # opens its sentence
-    hint: str = ""  # the lower-case word just before
-    caps: bool = False  # written in capitals
-    key: str = ""
-    model_type: str | None = None  # what the statistical model called it, used when no rule decides
 
 
 class _Segmenter:
@@ -172,7 +158,7 @@ class _Segmenter:
         return None
 
     def segment(
-        self, toks: list[_Token], initial: bool, pending: str | None, out: list[_Candidate], hint: str
+        self, toks: list[_Token], initial: bool, pending: str | None, out: list[Candidate], hint: str
     ) -> str | None:
         """Append the run's candidates to ``out``; return the title still waiting for a name, if any."""
         g = self.g
@@ -298,7 +284,7 @@ class _Segmenter:
             i = j
         return pending
 
-    def listed(self, toks: list[_Token], out: list[_Candidate]) -> None:
+    def listed(self, toks: list[_Token], out: list[Candidate]) -> None:
         """Append only the names the lists know in the run, longest first from the left: how a line in
         capitals is read, where every word is capitalised and the patterns would see names everywhere."""
         i = 0
@@ -374,7 +360,7 @@ class _Segmenter:
         i: int,
         known: tuple[int, Entry],
         pending: str | None,
-        out: list[_Candidate],
+        out: list[Candidate],
         initial: bool,
     ) -> tuple[int, str | None]:
         length, entry = known
@@ -407,14 +393,14 @@ class _Segmenter:
         title: str | None = None,
         sure: bool = False,
         initial: bool = False,
-    ) -> _Candidate:
+    ) -> Candidate:
         if type_ == PERSON:
             while j - i > 1 and toks[j - 1].key in _POSTNOMINALS:
                 j -= 1
         start, end = toks[i].start, toks[j - 1].end
         caps = all(t.text.isupper() for t in toks[i:j] if not t.conn)
         key = " ".join(t.key for t in toks[i:j])
-        return _Candidate(start, end, type_, name, title or None, sure, initial, "", caps, key)
+        return Candidate(start, end, type_, name, title or None, sure, initial, "", caps, key)
 
 
 def _runs(text: str, tokens: list[_Token]) -> list[tuple[list[_Token], str]]:
@@ -492,8 +478,8 @@ def _is_initial(text: str, sentence_start: int, start: int) -> bool:
 
 def _candidates(
     text: str, sentences: Sequence[Sentence], starts: list[int], tokens: list[_Token], segmenter: _Segmenter
-) -> list[_Candidate]:
-    out: list[_Candidate] = []
+) -> list[Candidate]:
+    out: list[Candidate] = []
     pending: str | None = None
     previous_end = -1
     for run, gap in _runs(text, tokens):
@@ -511,16 +497,16 @@ def _candidates(
 
 
 def _model_candidates(
-    text: str, spans: Sequence[tuple[int, int, str]], taken: list[_Candidate], segmenter: _Segmenter,
+    text: str, spans: Sequence[tuple[int, int, str]], taken: list[Candidate], segmenter: _Segmenter,
     sentences: Sequence[Sentence], starts: list[int],
-) -> list[_Candidate]:
+) -> list[Candidate]:
     """Model spans where no sure rule span overlaps, cut by the same rules; unknown parts take the model's type."""
     sure = sorted((c for c in taken if c.sure), key=lambda c: (c.start, c.end))
     sure_starts = [c.start for c in sure]
     unknown = {(c.start, c.end): c for c in taken if c.type is None}
     sport = SportSentences(text, sentences, segmenter.g.sport_words)
     teams: set[str] = set()
-    added: list[_Candidate] = []
+    added: list[Candidate] = []
     for start, end, type_ in _split_joined(text, spans):
         if type_ not in _TYPES or end <= start:
             continue
@@ -536,7 +522,7 @@ def _model_candidates(
                 organisation = inside[0]  # "Hannah Ward of the Refugee Council": cut to "Refugee Council"
                 organisation.start = rest
                 organisation.key = " ".join(t.key for t in _tokens(text, rest, organisation.end))
-                added.append(_Candidate(start, end, PERSON, None, sure=True, key=fold(text[start:end]),
+                added.append(Candidate(start, end, PERSON, None, sure=True, key=fold(text[start:end]),
                                         model_type=PERSON))
                 continue
             if type_ == ORGANISATION and _reads_longer(text, start, end, inside, segmenter):
@@ -554,7 +540,7 @@ def _model_candidates(
         toks = _tokens(text, start, end)
         if not toks and not (type_ == ORGANISATION and any(char.isupper() for char in text[start:end])):
             continue
-        found: list[_Candidate] = []
+        found: list[Candidate] = []
         for run, _gap in _runs(text, toks):
             position = bisect_right(starts, run[0].start) - 1
             sentence_start = sentences[position].start if position >= 0 else 0
@@ -611,7 +597,7 @@ def _split_joined(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tupl
 _OF_THE = re.compile(r" of (?:the )?(?=[A-Z])")
 
 
-def _after_person(text: str, start: int, end: int, organisation: _Candidate) -> int | None:
+def _after_person(text: str, start: int, end: int, organisation: Candidate) -> int | None:
     """Where the organisation's own name starts when a person the model read in full opens an organisation
     the patterns made, before "of" ("Hannah Ward of the Refugee Council"); None otherwise."""
     if organisation.type != ORGANISATION or organisation.name is not None or organisation.start != start \
@@ -621,12 +607,12 @@ def _after_person(text: str, start: int, end: int, organisation: _Candidate) -> 
     return join.end() if join is not None else None
 
 
-def _whole_organisation(text: str, start: int, end: int) -> _Candidate:
+def _whole_organisation(text: str, start: int, end: int) -> Candidate:
     """The model's organisation span taken as it read it."""
-    return _Candidate(start, end, ORGANISATION, None, sure=True, key=fold(text[start:end]), model_type=ORGANISATION)
+    return Candidate(start, end, ORGANISATION, None, sure=True, key=fold(text[start:end]), model_type=ORGANISATION)
 
 
-def _reads_longer(text: str, start: int, end: int, inside: list[_Candidate], segmenter: _Segmenter) -> bool:
+def _reads_longer(text: str, start: int, end: int, inside: list[Candidate], segmenter: _Segmenter) -> bool:
     """Whether an organisation the model read is one name around the places and organisations the rules
     found in it: "U.S. Geological Survey", "New York Knicks", "United Nations Development Program",
     "International Criminal Tribunal for Rwanda"; not "U.N. Secretary-General", "Iran's Foreign Ministry",
@@ -651,9 +637,9 @@ def _reads_longer(text: str, start: int, end: int, inside: list[_Candidate], seg
     return bool(rest) or any(c.type == ORGANISATION and c.name is None for c in inside)
 
 
-def _no_overlap(candidates: list[_Candidate]) -> list[_Candidate]:
+def _no_overlap(candidates: list[Candidate]) -> list[Candidate]:
     """Sure candidates first, then the others where they fit."""
-    kept: list[_Candidate] = []
+    kept: list[Candidate] = []
     # Among unsure candidates, a model-backed one beats a rules-only guess ("Bush" over "Bush Saturday").
     ordered = sorted(candidates, key=lambda c: (not c.sure, c.model_type is None, c.start, -(c.end - c.start)))
     occupied: list[tuple[int, int]] = []
@@ -669,7 +655,7 @@ def _no_overlap(candidates: list[_Candidate]) -> list[_Candidate]:
     return kept
 
 
-def _junk(cand: _Candidate, gazetteer: Gazetteer) -> bool:
+def _junk(cand: Candidate, gazetteer: Gazetteer) -> bool:
     if cand.name is not None:
         return False  # a list knows it
     key = cand.key
@@ -723,7 +709,7 @@ def _headline_end(text: str, plain_words: frozenset[str]) -> int:
     return end if capitalised >= 3 and plain >= 2 else 0
 
 
-def _attested_in_headline(text: str, headline: int, tokens: list[_Token], candidates: list[_Candidate]) -> list[_Candidate]:
+def _attested_in_headline(text: str, headline: int, tokens: list[_Token], candidates: list[Candidate]) -> list[Candidate]:
     """Candidates in a Title Case headline keep only what the lists know or the rest of the text writes
     capitalised too: "Davis Sidelined With Back Injury ... Baron Davis" keeps "Davis"."""
     attested = {t.key for t in tokens if t.start >= headline}
@@ -785,7 +771,7 @@ def find_mentions(
     candidates = _with_trailing_marks(text, candidates)
     _clubs_by_town(text, candidates, SportSentences(text, sentences, gazetteer.sport_words, gazetteer.sport_terms),
                    gazetteer)
-    resolved = _resolve(text, candidates, gazetteer, model_read=extra_spans is not None)
+    resolved = resolve(text, candidates, gazetteer, model_read=extra_spans is not None)
     mentions = []
     for cand, name in resolved:
         position = bisect_right(starts, cand.start) - 1
@@ -813,11 +799,11 @@ _STATE_ABBREVIATIONS = frozenset(
 _COMMA_SUFFIX = re.compile(r", (?:Inc|Corp|Co|Ltd|LLC|PLC|Plc|LP|L\.P|NV|N\.V|SA|S\.A|AG)\.?(?![\w.])")
 
 
-def _with_trailing_marks(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+def _with_trailing_marks(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """Names extended over the marks after them that belong to them: the dot of "Google Inc." and of
     "TALLAHASSEE, Fla.", and a company's suffix after a comma ("Sun Microsystems, Inc."), which then is no
     name of its own."""
-    out: list[_Candidate] = []
+    out: list[Candidate] = []
     for cand in candidates:
         if out and cand.start < out[-1].end:
             continue  # the suffix the name before took in
@@ -841,11 +827,11 @@ _PARTY_ADJECTIVES = frozenset({"tory", "conservative", "liberal democrat", "lib 
 _LOWER_WORD_AFTER = re.compile(r" [a-z]")
 
 
-def _party_adjective(text: str, cand: _Candidate) -> bool:
+def _party_adjective(text: str, cand: Candidate) -> bool:
     return cand.key in _PARTY_ADJECTIVES and _LOWER_WORD_AFTER.match(text, cand.end) is not None
 
 
-def _clubs_by_town(text: str, candidates: list[_Candidate], sport: SportSentences, gazetteer: Gazetteer) -> None:
+def _clubs_by_town(text: str, candidates: list[Candidate], sport: SportSentences, gazetteer: Gazetteer) -> None:
     """A town where a team stands in a sports story is the club ("Leicester beat Stoke", "Arsenal v Stoke");
     once the club, it is the club throughout the story, except where it is plainly where something happens
     ("competes in Edinburgh"). Countries, people, a sentence's opening word and plain words are left alone."""
@@ -854,7 +840,7 @@ def _clubs_by_town(text: str, candidates: list[_Candidate], sport: SportSentence
     people = {word for c in candidates if PERSON in (c.type, c.model_type) for word in c.key.split()}
     grounds = ("road", "park", "lane", "moor", "stadium", "ground", "arena", "field", "bridge", "trafford")
 
-    def town(cand: _Candidate, fixture: bool = False) -> bool:
+    def town(cand: Candidate, fixture: bool = False) -> bool:
         if cand.type == PLACE:
             return cand.name in gazetteer.cities
         if cand.key.endswith(grounds) or cand.key.rsplit(" ", 1)[-1] in gazetteer.event_words:
@@ -868,218 +854,9 @@ def _clubs_by_town(text: str, candidates: list[_Candidate], sport: SportSentence
              and in_team_place(text, c.start, c.end, sport)}
     for cand in candidates:
         before = _WORD_BEFORE.search(text, max(0, cand.start - 20), cand.start)
-        if cand.key in clubs and town(cand, True) and not (before and before.group(1).lower() in _PLACE_HINTS):
+        if cand.key in clubs and town(cand, True) and not (before and before.group(1).lower() in PLACE_HINTS):
             cand.type, cand.sure = ORGANISATION, True
 
 
-def _inside_any(cand: _Candidate, ranges: list[tuple[int, int]]) -> bool:
+def _inside_any(cand: Candidate, ranges: list[tuple[int, int]]) -> bool:
     return any(start <= cand.start and cand.end <= end for start, end in ranges)
-
-
-def _resolve(
-    text: str, candidates: list[_Candidate], gazetteer: Gazetteer, model_read: bool = False
-) -> list[tuple[_Candidate, str]]:
-    """Decide the unknown candidates' types and give every candidate its canonical name in this text.
-
-    ``model_read``: the model read the text, so an unknown name it did not tag is not kept on frequency
-    alone ("BitTorrent", "Vera Drake" and "Cold War" recur mid-sentence without being names)."""
-    # 0. an unknown "Arsene Wenger" whose last word is used alone ("Wenger") is a person
-    singles = {c.key for c in candidates if c.type is None and " " not in c.key and not c.caps}
-    if singles:
-        for cand in candidates:
-            if (
-                cand.type is None
-                and not cand.initial
-                and 2 <= cand.key.count(" ") + 1 <= 4
-                and not any(len(word) > 1 and word.isupper() for word in text[cand.start : cand.end].split())
-            ):
-                last = cand.key.rsplit(" ", 1)[-1]
-                if last in singles and last not in gazetteer.org_suffixes:
-                    cand.type = PERSON
-                    cand.sure = True
-
-    # 1. people named in full (or with a title) form clusters; shorter forms join the nearest earlier one
-    clusters: list[list[_Candidate]] = []
-    cluster_of: dict[int, int] = {}
-    cluster_names: list[str] = []  # the fullest name seen, for resolves_to
-    people = sorted(
-        (c for c in candidates if c.type == PERSON), key=lambda c: (-len((c.name or c.key).split()), c.start)
-    )
-    by_name: dict[str, int] = {}
-    for cand in people:
-        full = cand.name or text[cand.start : cand.end]
-        key = fold(full)
-        index = by_name.get(key)
-        if index is None:
-            index = _find_cluster(full, cand.start, clusters, cluster_names)
-        if index is None:
-            index = len(clusters)
-            clusters.append([])
-            cluster_names.append(full)
-            by_name[key] = index
-        clusters[index].append(cand)
-        cluster_of[id(cand)] = index
-
-    # 2. unknown candidates: a shortening of a person here, or kept on evidence
-    unknown = [c for c in candidates if c.type is None]
-    counts: dict[str, list[int]] = {}
-    for cand in unknown:
-        tally = counts.setdefault(cand.key, [0, 0, 0])
-        tally[0] += 1
-        tally[1] += 0 if cand.initial else 1
-        tally[2] += 1 if cand.hint in _PLACE_HINTS else 0
-    organisations = {c.key.split()[0]: c for c in candidates if c.type == ORGANISATION and c.name is None}
-    short_forms = _short_forms(candidates, gazetteer)
-    initialisms = _initialisms(text, candidates)
-    # one name, one type per text: the model's most frequent reading of a name wins ("Eurotunnel" read as a
-    # person twice and as an organisation three times is an organisation everywhere)
-    readings: dict[str, Counter[str]] = {}
-    for cand in unknown:
-        if cand.model_type is not None:
-            readings.setdefault(cand.key, Counter())[cand.model_type] += 1
-    kept_ids: set[int] = set()
-    for cand in unknown:
-        surface = text[cand.start : cand.end]
-        index = _find_cluster(surface, cand.start, clusters, cluster_names) if clusters else None
-        if index is not None:
-            cand.type = PERSON
-            clusters[index].append(cand)
-            cluster_of[id(cand)] = index
-            kept_ids.add(id(cand))
-            continue
-        if cand.key in short_forms or _initials_of(surface) in initialisms:
-            # "Cisco" beside "Cisco Systems", "Saks" beside "Saks Incorporated"; "M&S" beside "Marks &
-            # Spencer", "SEC" beside "Securities and Exchange Commission"
-            cand.type = ORGANISATION
-            kept_ids.add(id(cand))
-            continue
-        if cand.key in readings:  # the model's reading of the name, here or at another mention
-            votes = readings[cand.key]
-            best = max(votes.values())
-            own = cand.model_type
-            cand.type = own if own is not None and votes[own] == best else votes.most_common(1)[0][0]
-            kept_ids.add(id(cand))
-            continue
-        total, middle, placed = counts[cand.key]
-        words = cand.key.split()
-        if len(words) == 1 and words[0] in gazetteer.given_names:
-            continue  # "Steven" alone: a first name says too little
-        if middle >= 1 and _SLAVIC.search(words[-1]) and not cand.caps and len(words) <= 3:
-            cand.type = PERSON  # "Khodorkovsky", "Nazarbayev"
-        elif cand.caps and len(words) == 1 and not 2 <= len(words[0]) <= 6:
-            continue  # a word in capitals that is not an acronym: a shouted headline
-        elif not model_read and (middle >= 2 or (middle >= 1 and total >= 2)):
-            cand.type = PLACE if placed * 2 > total else ORGANISATION
-        elif len(words) == 1 and middle >= 1 and words[0] in organisations:
-            cand.type = ORGANISATION  # "Sovico" after "Sovico Group"
-        else:
-            continue
-        kept_ids.add(id(cand))
-    for cand in unknown:
-        if id(cand) in kept_ids and cand.type == PERSON and id(cand) not in cluster_of:
-            full = text[cand.start : cand.end]
-            index = by_name.get(fold(full))
-            if index is None:
-                index = len(clusters)
-                clusters.append([])
-                cluster_names.append(full)
-                by_name[fold(full)] = index
-            clusters[index].append(cand)
-            cluster_of[id(cand)] = index
-
-    # 3. a known one-word place that shortens a person here is that person ("Washington" after "Denzel
-    #    Washington"); names per cluster
-    names: list[str] = []
-    for members in clusters:
-        listed = [c.name for c in members if c.name]
-        names.append(listed[0] if listed else preferred_name(text[c.start : c.end] for c in members))
-    others: dict[str, list[str]] = {}
-    for cand in candidates:
-        if cand.type in (ORGANISATION, PLACE) and cand.name is None and (cand.sure or id(cand) in kept_ids):
-            others.setdefault(f"{cand.type}:{cand.key}", []).append(text[cand.start : cand.end])
-    # "Menatep" after "Menatep Group", "Sovico" after "Sovico Group": the same organisation
-    fuller: dict[str, str] = {}
-    for key in others:
-        words = key.split(":", 1)[1].split()
-        if key.startswith(ORGANISATION) and len(words) > 1 and words[-1] in gazetteer.org_suffixes:
-            fuller.setdefault(f"{ORGANISATION}:{words[0]}", key)
-    for short, full in fuller.items():
-        if short in others:
-            others[short] = others[full]
-    result: list[tuple[_Candidate, str]] = []
-    for cand in candidates:
-        if cand.type is None or (not cand.sure and id(cand) not in kept_ids):
-            continue
-        if cand.type == PERSON:
-            result.append((cand, names[cluster_of[id(cand)]]))
-        elif cand.name is not None:
-            if cand.type == PLACE and " " not in cand.key and clusters and cand.key not in gazetteer.demonyms:
-                index = _find_cluster(text[cand.start : cand.end], cand.start, clusters, cluster_names, strict=True)
-                if index is not None:
-                    cand.type = PERSON
-                    result.append((cand, names[index]))
-                    continue
-            result.append((cand, cand.name))
-        else:
-            result.append((cand, preferred_name(others[f"{cand.type}:{cand.key}"])))
-    return result
-
-
-def _short_forms(candidates: list[_Candidate], gazetteer: Gazetteer) -> set[str]:
-    """Keys of organisations named here with a company word after them, without it: "cisco" for "Cisco
-    Systems", "constellation brands" for "Constellation Brands Inc."."""
-    forms = set()
-    for cand in candidates:
-        if cand.type != ORGANISATION or not (cand.sure or cand.model_type):
-            continue
-        words = cand.key.split()
-        while len(words) > 1 and words[-1].rstrip(".") in gazetteer.company_words:
-            words.pop()
-            forms.add(" ".join(words))
-    return forms
-
-
-_NAME_WORD = re.compile(r"[^\W\d_][\w'’]*")
-
-
-def _initialisms(text: str, candidates: list[_Candidate]) -> set[str]:
-    """The initials of the organisations named here in two or more capitalised words, with and without their
-    connectors: "MS" for "Marks & Spencer", "SEC" for "Securities and Exchange Commission", "DOJ" and "DJ"
-    for "Department of Justice"."""
-    found = set()
-    for cand in candidates:
-        if (cand.type or cand.model_type) != ORGANISATION:
-            continue
-        words = _NAME_WORD.findall(text, cand.start, cand.end)
-        capitalised = [word for word in words if word[0].isupper()]
-        if len(capitalised) >= 2:
-            found.add("".join(word[0] for word in capitalised).upper())
-            found.add("".join(word[0] for word in words).upper())
-    return found
-
-
-def _initials_of(surface: str) -> str:
-    """The capitals of a surface written as an initialism ("M&S" -> "MS", "DrKW" -> "DKW"), else ""."""
-    letters = [c for c in surface if c.isalpha()]
-    capitals = "".join(c for c in letters if c.isupper())
-    return capitals if 2 <= len(capitals) <= 6 and len(letters) - len(capitals) <= 1 else ""
-
-
-def _find_cluster(
-    surface: str, start: int, clusters: list[list[_Candidate]], cluster_names: list[str], strict: bool = False
-) -> int | None:
-    """The person cluster ``surface`` shortens: the one named nearest before ``start``, else the first."""
-    best = None
-    best_distance = None
-    for index, full in enumerate(cluster_names):
-        if len(fold(full).split()) <= len(fold(surface).split()):
-            continue
-        if strict and not any(c.name is None for c in clusters[index]):
-            continue
-        if not resolves_to(surface, full):
-            continue
-        before = [c.start for c in clusters[index] if c.start < start]
-        distance = start - max(before) if before else (1 << 40) + min(c.start for c in clusters[index])
-        if best_distance is None or distance < best_distance:
-            best, best_distance = index, distance
-    return best
