@@ -18,9 +18,10 @@ The held-out sentences are scored once more upper-cased, as wire headlines and d
 
 Real news: the same three recognisers on raw BBC and AG News texts annotated by reading, CoNLL-style: 50
 texts used during development (``benchmarks/eval/entities_realnews.md``), 80 scored blind at the end of the
-fourth entity session and used for development in the fifth (``entities_realnews_unseen.md``), and 80 scored
-blind at the end of the fifth (``entities_realnews_blind.md``); GMB's labels are silver standard, so these
-are the closer measure of what a reader of real news sees.
+fourth entity session and used for development in the fifth (``entities_realnews_unseen.md``), 80 scored
+blind at the end of the fifth and used for development in the sixth (``entities_realnews_blind.md``), and 80
+scored blind at the end of the sixth (``entities_realnews_blind2.md``); GMB's labels are silver standard, so
+these are the closer measure of what a reader of real news sees.
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ from desktop.extract.sentences import split_sentences  # noqa: E402
 
 DEFAULT_BBC = CORPORA / "bbc"
 DEFAULT_REAL_NEWS = [ROOT / "benchmarks" / "eval" / name for name in (
-    "entities_realnews.jsonl", "entities_realnews_unseen.jsonl", "entities_realnews_blind.jsonl")]
+    "entities_realnews.jsonl", "entities_realnews_unseen.jsonl", "entities_realnews_blind.jsonl",
+    "entities_realnews_blind2.jsonl")]
 
 
 def read_bbc(folder: Path) -> list[str]:
