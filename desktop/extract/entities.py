@@ -40,7 +40,7 @@ from desktop.domain.model import ENTITY_TYPES
 from desktop.domain.periods import MONTHS
 from desktop.extract.gazetteer import Entry, Gazetteer, shared_gazetteer
 from desktop.extract.candidates import ORGANISATION, PERSON, PLACE, PLACE_HINTS, Candidate
-from desktop.extract.names import NAME_PARTICLES, fold
+from desktop.extract.names import NAME_PARTICLES, WORD, fold
 from desktop.extract.ner import capital_lines
 from desktop.extract.resolution import resolve
 from desktop.extract.teams import SportSentences, in_fixture, in_team_place
@@ -498,13 +498,12 @@ def _candidates(
 
 def _model_candidates(
     text: str, spans: Sequence[tuple[int, int, str]], taken: list[Candidate], segmenter: _Segmenter,
-    sentences: Sequence[Sentence], starts: list[int],
+    sentences: Sequence[Sentence], starts: list[int], sport: SportSentences,
 ) -> list[Candidate]:
     """Model spans where no sure rule span overlaps, cut by the same rules; unknown parts take the model's type."""
     sure = sorted((c for c in taken if c.sure), key=lambda c: (c.start, c.end))
     sure_starts = [c.start for c in sure]
     unknown = {(c.start, c.end): c for c in taken if c.type is None}
-    sport = SportSentences(text, sentences, segmenter.g.sport_words)
     teams: set[str] = set()
     added: list[Candidate] = []
     for start, end, type_ in _split_joined(text, spans):
@@ -674,9 +673,6 @@ def _junk(cand: Candidate, gazetteer: Gazetteer) -> bool:
     return len(key.replace(" ", "")) < 2
 
 
-_WORD = re.compile(r"[^\W\d_][\w'’.\-‐]*")
-
-
 # Where a headline run into its story stops at the latest: a dateline in capitals ("TALLAHASSEE, Fla.",
 # "NEW YORK (Reuters)"), a bracket ("(AP)", "(Update1)") or a spaced dash.
 _HEADLINE_STOP = re.compile(r"\b[A-Z][A-Z.'&-]*[A-Z.](?:\s+[A-Z][A-Z.'&-]*[A-Z.])*\s*(?:,|\(|-\s)|\(|\s-{1,2}\s")
@@ -697,7 +693,7 @@ def _headline_end(text: str, plain_words: frozenset[str]) -> int:
     if body is not None:
         line_end = body.start()
     capitalised, plain, end = 0, 0, 0
-    for match in _WORD.finditer(text, 0, line_end):
+    for match in WORD.finditer(text, 0, line_end):
         word = match.group()
         if len(word) < 4 or word in _FUNCTION:  # Title Case leaves "with", "from", "after" small
             continue
@@ -753,6 +749,7 @@ def find_mentions(
     starts = [s.start for s in sentences]
     tokens = _tokens(text)
     candidates = _candidates(text, sentences, starts, tokens, segmenter)
+    sport = SportSentences(text, sentences, gazetteer.sport_words, gazetteer.sport_terms)
     shouted = capital_lines(text, sentences)
     if shouted:
         # In a line of capitals ("SOCCER - JAPAN GET LUCKY WIN") every word is capitalised: there the rules
@@ -763,14 +760,13 @@ def find_mentions(
                 segmenter.listed(run, candidates)
         candidates.sort(key=lambda c: c.start)
     if extra_spans:
-        candidates = candidates + _model_candidates(text, extra_spans, candidates, segmenter, sentences, starts)
+        candidates = candidates + _model_candidates(text, extra_spans, candidates, segmenter, sentences, starts, sport)
     headline = _headline_end(text, gazetteer.plain_words)
     if headline and not (shouted and shouted[0][0] < headline):  # a headline in capitals is the model's to read
         candidates = _attested_in_headline(text, headline, tokens, candidates)
     candidates = [c for c in _no_overlap(candidates) if not _junk(c, gazetteer) and not _party_adjective(text, c)]
     candidates = _with_trailing_marks(text, candidates)
-    _clubs_by_town(text, candidates, SportSentences(text, sentences, gazetteer.sport_words, gazetteer.sport_terms),
-                   gazetteer)
+    _clubs_by_town(text, candidates, sport, gazetteer)
     resolved = resolve(text, candidates, gazetteer, model_read=extra_spans is not None)
     mentions = []
     for cand, name in resolved:
@@ -850,8 +846,11 @@ def _clubs_by_town(text: str, candidates: list[Candidate], sport: SportSentences
                 and cand.key not in people and cand.key not in gazetteer.plain_words
                 and cand.key not in gazetteer.sport_terms)  # "the Championship side" is the league
 
-    clubs = {c.key for c in candidates if town(c, in_fixture(text, c.start, c.end, sport))
-             and in_team_place(text, c.start, c.end, sport)}
+    clubs = set()
+    for cand in candidates:
+        fixture = in_fixture(text, cand.start, cand.end, sport)
+        if town(cand, fixture) and (fixture or in_team_place(text, cand.start, cand.end, sport)):
+            clubs.add(cand.key)
     for cand in candidates:
         before = _WORD_BEFORE.search(text, max(0, cand.start - 20), cand.start)
         if cand.key in clubs and town(cand, True) and not (before and before.group(1).lower() in PLACE_HINTS):

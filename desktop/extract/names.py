@@ -25,6 +25,9 @@ _NAME_PUNCTUATION = str.maketrans(
     }
 )  # fmt: skip
 _SPACES = re.compile(r"\s+")
+# A word as the recogniser reads text: letters first, with the marks names hold inside ("O'Brien", "U.S.",
+# "Kassym-Jomart").
+WORD = re.compile(r"[^\W\d_][\w'’.\-‐]*")
 
 #: Lower-case particles that sit inside a person's name ("Osama bin Laden", "de Villepin", "van der Sar").
 NAME_PARTICLES = frozenset("van von der den de del della di da du la le bin ibn al el dos das ter".split())

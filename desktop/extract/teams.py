@@ -14,8 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from desktop.domain import Sentence
-
-_WORD = re.compile(r"[^\W\d_][\w'’.\-‐]*")
+from desktop.extract.names import WORD
 
 # The words before a team: "beat Stoke", "drawn at home to Stoke", "a trip to Yeading", "on loan from Leeds".
 _BEFORE_TEAM = re.compile(
@@ -64,13 +63,13 @@ class SportSentences:
         known = self._known.get(position)
         if known is None:
             sentence = self.sentences[position]
-            words = _WORD.findall(self.text, sentence.start, sentence.end)
+            words = WORD.findall(self.text, sentence.start, sentence.end)
             known = self._known[position] = any(word.rstrip(".").lower() in self.words for word in words)
         return known
 
     def story(self) -> bool:
         if self._story is None:
-            words = [word.rstrip(".").lower() for word in _WORD.findall(self.text)]
+            words = [word.rstrip(".").lower() for word in WORD.findall(self.text)]
             found = [word for word in words if word in self.terms]
             self._story = len(set(found)) >= 2 and len(found) * 100 >= len(words)
         return self._story
